@@ -1,0 +1,128 @@
+"""mkdocs-macros module: the MkDocs-facing side of the generator (kept thin).
+
+- define_env: load and validate every topic page's front matter once per build and
+  register the aggregate macros used by the home, readiness, part index and glossary pages.
+- on_pre_page_macros / on_post_page_macros: keep code containing `{{ }}` literal, and
+  append the generated checklist, questions and further reading to every topic page.
+
+The logic lives in hooks/model.py, hooks/render.py and hooks/glossary.py (no MkDocs).
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from copy import copy
+
+from jinja2 import TemplateError, TemplateSyntaxError
+from mkdocs.exceptions import PluginError
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from hooks import glossary, literal, render  # noqa: E402
+from hooks.model import CurriculumError, load_curriculum, split_front_matter  # noqa: E402
+
+_STASH_KEY = "_literal_code"
+
+
+def define_env(env) -> None:
+    docs_dir = Path(env.conf["docs_dir"])
+    try:
+        curriculum = load_curriculum(docs_dir)
+    except CurriculumError as exc:
+        raise PluginError(exc.report()) from None
+    env.variables["curriculum"] = curriculum
+    _fail_cleanly(env)
+    abbreviations = ROOT / "includes" / "abbreviations.md"
+
+    def page_src() -> str:
+        return env.page.file.src_uri
+
+    @env.macro
+    def readiness_checklist() -> str:
+        """Every checklist item of the site, grouped by part and topic."""
+        return render.readiness(curriculum, page_src())
+
+    @env.macro
+    def overview() -> str:
+        """Per-part, per-topic counts for the home page."""
+        return render.overview(curriculum, page_src())
+
+    @env.macro
+    def part_index(part: str) -> str:
+        """Cards for the topics of one part."""
+        return render.part_index(curriculum, part, page_src())
+
+    @env.macro
+    def glossary_table() -> str:
+        """The glossary page, from the same file that feeds the hover explanations."""
+        return glossary.render_table(glossary.load(abbreviations))
+
+
+def on_pre_page_macros(env) -> None:
+    env.markdown, env.variables[_STASH_KEY] = literal.protect(env.markdown)
+
+
+def on_post_page_macros(env) -> None:
+    markdown = literal.restore(env.markdown, env.variables.pop(_STASH_KEY, {}))
+    topic = env.variables["curriculum"].topic_for(env.page.file.src_uri)
+    if topic is not None:
+        markdown = markdown.rstrip() + "\n" + render.topic_sections(topic)
+    env.markdown = markdown
+
+
+def _fail_cleanly(env) -> None:
+    """Render pages ourselves so a macro error is one line naming the file, not a traceback.
+
+    mkdocs-macros prints a Python traceback and exits on any error; a contributor needs
+    the file, the line and what to do instead. Same variables and Jinja environment
+    (with its strict undefined) as the plugin; `render_macros: false` is honored.
+    """
+
+    def render(markdown: str, force_rendering: bool = False) -> str:
+        meta = env.page.meta if env.page is not None else {}
+        if meta.get("render_macros") is False:
+            return markdown
+        variables = copy(env.variables)
+        variables.update(meta)
+        try:
+            return env.env.from_string(markdown).render(**variables)
+        except TemplateError as exc:
+            raise PluginError(_describe(env, markdown, exc)) from None
+        except Exception as exc:  # a macro raised: name the page and the macro's message
+            raise PluginError(f"{_page_label(env)}: a macro failed: {type(exc).__name__}: {exc}") from None
+
+    env.render = render
+
+
+def _page_label(env) -> str:
+    return f"{env.conf['docs_dir'].rstrip('/').split('/')[-1]}/{env.page.file.src_uri}" if env.page else "(page)"
+
+
+def _describe(env, markdown: str, exc: TemplateError) -> str:
+    label = _page_label(env)
+    line = getattr(exc, "lineno", None)
+    if line is None:
+        # UndefinedError carries no line: find the first line that names the variable.
+        name = str(exc).split("'")[1] if str(exc).count("'") >= 2 else ""
+        for number, text in enumerate(markdown.splitlines(), start=1):
+            if name and name in text and ("{{" in text or "{%" in text):
+                line = number
+                break
+    if line is not None and env.page is not None:
+        try:
+            text = open(env.page.file.abs_src_path, encoding="utf-8").read()
+            line += split_front_matter(text)[2] - 1
+        except OSError:
+            pass
+    where = f"line {line}: " if line else ""
+    kind = "macro syntax error" if isinstance(exc, TemplateSyntaxError) else "macro error"
+    hint = (
+        "put code that contains '{{' or '{%' in a code span or fenced block, or wrap it in {% raw %}...{% endraw %}"
+        if isinstance(exc, TemplateSyntaxError)
+        else "check the macro or variable name (see docs/contributing.md for the macros)"
+    )
+    return f"{label}: {where}{kind}: {exc.message}; {hint}"

@@ -1,0 +1,47 @@
+"""MkDocs hooks (thin): check includes, and self-host the front-end assets the site needs.
+
+Mermaid is installed from the npm registry (package.json) and copied into the built site,
+so no page loads anything from a third-party host; assets/javascripts/mermaid-loader.js
+loads it only on pages that have a diagram.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sys
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from hooks import snippets  # noqa: E402
+from hooks.model import split_front_matter  # noqa: E402
+VENDOR = {
+    "node_modules/mermaid/dist/mermaid.min.js": "assets/javascripts/vendor/mermaid.min.js",
+}
+
+
+def on_page_markdown(markdown: str, page, config, **kwargs) -> str:
+    """Fail with the page, line and path when an include is missing (runs after the macros)."""
+    docs = Path(config["docs_dir"]).name
+    project = Path(config.config_file_path).parent
+    source = Path(page.file.abs_src_path).read_text(encoding="utf-8")
+    offset = split_front_matter(source)[2] - 1  # MkDocs hands us the page without its front matter
+    problems = snippets.check(markdown, project, f"{docs}/{page.file.src_uri}", offset)
+    if problems:
+        raise PluginError("\n".join(problems))
+    return markdown
+
+
+def on_post_build(config, **kwargs) -> None:
+    site_dir = Path(config["site_dir"])
+    for src, dest in VENDOR.items():
+        source = ROOT / src
+        if not source.is_file():
+            raise PluginError(f"{src} is missing: run `make install` (it runs `npm ci`) to install the site's front-end assets")
+        target = site_dir / dest
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(source, target)
