@@ -23,7 +23,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from hooks import glossary, literal, render  # noqa: E402
-from hooks.model import CurriculumError, load_curriculum, split_front_matter  # noqa: E402
+from hooks.model import CurriculumError, load_curriculum  # noqa: E402
 
 _STASH_KEY = "_literal_code"
 
@@ -113,11 +113,7 @@ def _describe(env, markdown: str, exc: TemplateError) -> str:
                 line = number
                 break
     if line is not None and env.page is not None:
-        try:
-            text = open(env.page.file.abs_src_path, encoding="utf-8").read()
-            line += split_front_matter(text)[2] - 1
-        except OSError:
-            pass
+        line = _source_line(env.page.file.abs_src_path, markdown.splitlines()[line - 1 : line] or [""], line)
     where = f"line {line}: " if line else ""
     kind = "macro syntax error" if isinstance(exc, TemplateSyntaxError) else "macro error"
     hint = (
@@ -126,3 +122,14 @@ def _describe(env, markdown: str, exc: TemplateError) -> str:
         else "check the macro or variable name (see docs/contributing.md for the macros)"
     )
     return f"{label}: {where}{kind}: {exc.message}; {hint}"
+
+
+def _source_line(path: str, wanted: list[str], fallback: int) -> int:
+    """The line number in the page's file (front matter included) of a line of its body."""
+    try:
+        lines = open(path, encoding="utf-8").read().splitlines()
+    except OSError:
+        return fallback
+    text = wanted[0]
+    matches = [number for number, candidate in enumerate(lines, start=1) if candidate == text and text.strip()]
+    return matches[0] if matches else fallback

@@ -18,7 +18,6 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from hooks import snippets  # noqa: E402
-from hooks.model import split_front_matter  # noqa: E402
 VENDOR = {
     "node_modules/mermaid/dist/mermaid.min.js": "assets/javascripts/vendor/mermaid.min.js",
 }
@@ -29,8 +28,8 @@ def on_page_markdown(markdown: str, page, config, **kwargs) -> str:
     docs = Path(config["docs_dir"]).name
     project = Path(config.config_file_path).parent
     source = Path(page.file.abs_src_path).read_text(encoding="utf-8")
-    offset = split_front_matter(source)[2] - 1  # MkDocs hands us the page without its front matter
-    problems = snippets.check(markdown, project, f"{docs}/{page.file.src_uri}", offset)
+    # Check the file itself (front matter included) so line numbers match the editor's.
+    problems = snippets.check(source, project, f"{docs}/{page.file.src_uri}")
     if problems:
         raise PluginError("\n".join(problems))
     return markdown

@@ -1,0 +1,118 @@
+"""Shared fixtures: the real site built once, and small fixture sites built per test."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+BIN = Path(sys.executable).parent
+MKDOCS = str(BIN / "mkdocs")
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+for var in ("CI_PAGES_URL", "CI_PROJECT_URL", "CI_PROJECT_PATH", "MKDOCS_EDIT_URI"):
+    ENV.pop(var, None)
+
+
+def run_build(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [MKDOCS, "build", "--strict", "--site-dir", str(site_dir)],
+        cwd=project,
+        env=ENV,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> Path:
+    """The real site, built strictly once per test session."""
+    site = tmp_path_factory.mktemp("site")
+    result = run_build(ROOT, site)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return site
+
+
+def topic_page(topic: str = "messaging", part: str = "concepts", **overrides) -> str:
+    """A valid topic page; keyword arguments replace front matter blocks by field name."""
+    fields = {
+        "title": "Messaging queue systems",
+        "description": "Queues, brokers and delivery guarantees for backend interviews.",
+        "topic": topic,
+        "part": part,
+        "reviewed": '"2026-11"',
+        "tags": "[kafka]",
+        "checklist": textwrap.dedent(
+            f"""
+              - id: {topic}.delivery
+                text: Explain at-least-once delivery and its costs.
+                level: mid
+                section: delivery-guarantees
+              - id: {topic}.ordering
+                text: Explain how Kafka orders messages.
+                level: senior
+                section: kafka-ordering"""
+        ),
+        "questions": textwrap.dedent(
+            f"""
+              - id: {topic}.q.ordering
+                question: How does Kafka keep messages in order?
+                level: senior
+                answer: Per **partition**, by key.
+                senior: Retries with several in-flight requests can reorder.
+                follow_ups: [What breaks ordering on a rebalance?]
+                red_flags: [Kafka orders the whole topic.]
+                checks: [{topic}.ordering, {topic}.delivery]"""
+        ),
+        "resources": textwrap.dedent(
+            """
+              - title: Kafka documentation
+                url: https://kafka.apache.org/documentation/
+                kind: docs
+                why: The reference for consumer groups and offsets."""
+        ),
+    }
+    fields.update(overrides)
+    front = "\n".join(f"{key}: {value}" for key, value in fields.items() if value is not None)
+    body = "## Why interviewers ask\n\nText.\n\n## Delivery guarantees\n\nText.\n\n## Kafka ordering\n\nText.\n"
+    return f"---\n{front}\n---\n\n{body}"
+
+
+class FixtureSite:
+    """A throwaway project using the real hooks, theme overrides and config (minus the nav)."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        for name in ("hooks", "overrides", "includes", "node_modules"):
+            (path / name).symlink_to(ROOT / name)
+        (path / "examples").mkdir()
+        (path / "docs").mkdir()
+        (path / "docs" / "assets").symlink_to(ROOT / "docs" / "assets")
+        config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+        config = re.split(r"^# -+\n# Navigation", config, flags=re.M)[0]
+        (path / "mkdocs.yml").write_text(config, encoding="utf-8")
+        self.write("docs/index.md", "# Home\n\n{{ overview() }}\n")
+        self.write("docs/readiness.md", "# Readiness\n\n{{ readiness_checklist() }}\n")
+
+    def write(self, rel: str, text: str) -> Path:
+        target = self.path / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+        return target
+
+    def build(self) -> subprocess.CompletedProcess:
+        return run_build(self.path, self.path / "site")
+
+    def html(self, rel: str) -> str:
+        return (self.path / "site" / rel).read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def fixture_site(tmp_path) -> FixtureSite:
+    return FixtureSite(tmp_path)

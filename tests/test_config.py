@@ -1,0 +1,90 @@
+"""Configuration shown on pages is real configuration: each file passes a real validator, offline.
+
+A file that fails shows the validator's own message in the test failure.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT
+
+BIN = Path(sys.executable).parent
+EXAMPLES = ROOT / "examples"
+K8S_VERSION = "1.34.0"
+
+
+def files(*patterns: str) -> list[Path]:
+    found = {p for pattern in patterns for p in EXAMPLES.rglob(pattern) if "node_modules" not in p.parts}
+    return sorted(found)
+
+
+def ids(path: Path) -> str:
+    return str(path.relative_to(ROOT))
+
+
+def run(*args: str) -> None:
+    result = subprocess.run([str(a) for a in args], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, f"{' '.join(map(str, args))}\n{result.stdout}{result.stderr}"
+
+
+def test_the_project_pipeline_is_valid_gitlab_ci():
+    run(BIN / "check-jsonschema", "--builtin-schema", "vendor.gitlab-ci", ROOT / ".gitlab-ci.yml")
+
+
+@pytest.mark.parametrize("path", files("*.gitlab-ci.yml"), ids=ids)
+def test_gitlab_ci_examples(path):
+    run(BIN / "check-jsonschema", "--builtin-schema", "vendor.gitlab-ci", path)
+
+
+@pytest.mark.parametrize("path", files("*.github-workflow.yml"), ids=ids)
+def test_github_actions_examples(path):
+    run(BIN / "check-jsonschema", "--builtin-schema", "vendor.github-workflows", path)
+
+
+@pytest.mark.parametrize("path", files("compose.yaml", "compose.*.yaml", "docker-compose*.yml"), ids=ids)
+def test_compose_files_follow_the_compose_specification(path):
+    run(BIN / "check-jsonschema", "--builtin-schema", "vendor.compose-spec", path)
+
+
+@pytest.mark.parametrize("path", sorted((EXAMPLES / "kubernetes").rglob("*.yaml")) if (EXAMPLES / "kubernetes").is_dir() else [], ids=ids)
+def test_kubernetes_manifests_validate_against_the_api_schemas(path):
+    run(BIN / "kubernetes-validate", "--strict", "--quiet", "-k", K8S_VERSION, path)
+
+
+@pytest.mark.parametrize("path", files("Dockerfile", "*.Dockerfile"), ids=ids)
+def test_dockerfiles_pass_hadolint(path):
+    run(BIN / "hadolint", "--no-color", path)
+
+
+@pytest.mark.parametrize("path", files("*.rules.yml", "*.rules.yaml"), ids=ids)
+def test_prometheus_rule_files(path):
+    run(BIN / "check-jsonschema", "--schemafile", ROOT / "tests" / "schemas" / "prometheus-rules.schema.json", path)
+
+
+@pytest.mark.parametrize("path", files("*.tf"), ids=ids)
+def test_terraform_files_parse(path):
+    import hcl2
+
+    with path.open(encoding="utf-8") as handle:
+        hcl2.load(handle)
+
+
+def test_the_validators_reject_bad_input(tmp_path):
+    """Guard against a validator that passes everything."""
+    bad_compose = tmp_path / "compose.yaml"
+    bad_compose.write_text("services:\n  api:\n    image: node\n    depends_on: {db: {condition: sometimes}}\n")
+    bad_k8s = tmp_path / "deploy.yaml"
+    bad_k8s.write_text("apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: x}\nspec: {replicas: two}\n")
+    bad_docker = tmp_path / "Dockerfile"
+    bad_docker.write_text("FROM node:latest\nRUN apt-get install curl\n")
+    for args in (
+        [BIN / "check-jsonschema", "--builtin-schema", "vendor.compose-spec", bad_compose],
+        [BIN / "kubernetes-validate", "--strict", "--quiet", "-k", K8S_VERSION, bad_k8s],
+        [BIN / "hadolint", "--no-color", bad_docker],
+    ):
+        assert subprocess.run([str(a) for a in args], capture_output=True).returncode != 0, args
