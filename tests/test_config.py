@@ -88,3 +88,21 @@ def test_the_validators_reject_bad_input(tmp_path):
         [BIN / "hadolint", "--no-color", bad_docker],
     ):
         assert subprocess.run([str(a) for a in args], capture_output=True).returncode != 0, args
+
+
+class _AnyTagLoader(__import__("yaml").SafeLoader):
+    """Safe YAML that accepts application tags such as CloudFormation's !Ref and !GetAtt."""
+
+
+_AnyTagLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
+
+
+@pytest.mark.parametrize("path", files("*.yml", "*.yaml"), ids=ids)
+def test_every_yaml_example_parses(path):
+    """Files without a dedicated validator here (collector and scrape configs, CloudFormation)
+    must at least be well-formed YAML."""
+    import yaml
+
+    with path.open(encoding="utf-8") as handle:
+        documents = list(yaml.load_all(handle, Loader=_AnyTagLoader))
+    assert any(doc is not None for doc in documents), f"{path} is empty"
