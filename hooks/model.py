@@ -159,14 +159,8 @@ def split_front_matter(text: str) -> tuple[str | None, str, int]:
     return match.group(1) or "", text[match.end() :], text[: match.end()].count("\n") + 1
 
 
-def heading_anchors(body: str) -> list[str]:
-    """Anchors MkDocs' toc extension will give the page's headings, in order.
-
-    Mirrors the default ``slugify`` and duplicate handling (``_1``, ``_2``), honors an
-    explicit ``{#id}`` from attr_list, and skips fenced code. The generated sections'
-    headings are appended, because they are on the rendered page too.
-    """
-    anchors: list[str] = []
+def _outside_fences(body: str):
+    """The body's lines that are not inside fenced code blocks (``` or ~~~)."""
     fence: str | None = None
     for line in body.splitlines():
         marker = _FENCE.match(line)
@@ -177,8 +171,19 @@ def heading_anchors(body: str) -> list[str]:
             elif token.startswith(fence):
                 fence = None
             continue
-        if fence is not None:
-            continue
+        if fence is None:
+            yield line
+
+
+def heading_anchors(body: str) -> list[str]:
+    """Anchors MkDocs' toc extension will give the page's headings, in order.
+
+    Mirrors the default ``slugify`` and duplicate handling (``_1``, ``_2``), honors an
+    explicit ``{#id}`` from attr_list, and skips fenced code. The generated sections'
+    headings are appended, because they are on the rendered page too.
+    """
+    anchors: list[str] = []
+    for line in _outside_fences(body):
         match = _HEADING.match(line)
         if not match:
             continue
@@ -205,17 +210,8 @@ def _plain_heading(text: str) -> str:
 def count_words(body: str) -> int:
     """Words of prose: fenced code, snippet includes, HTML tags and macros left out."""
     words = 0
-    fence = None
-    for line in body.splitlines():
-        marker = _FENCE.match(line)
-        if marker:
-            token = marker.group(1)
-            if fence is None:
-                fence = token[0] * len(token)
-            elif token.startswith(fence):
-                fence = None
-            continue
-        if fence is not None or line.lstrip().startswith("--8<--"):
+    for line in _outside_fences(body):
+        if line.lstrip().startswith("--8<--"):
             continue
         line = re.sub(r"<[^>]+>|\{\{.*?\}\}|\{%.*?%\}", " ", line)
         words += len(re.findall(r"[A-Za-z0-9][\w'’.-]*", line))
