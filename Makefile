@@ -7,6 +7,7 @@ STAMP_PY := $(VENV)/.installed
 STAMP_NODE := node_modules/.installed
 STAMP_EXAMPLES := examples/node_modules/.installed
 export NO_MKDOCS_2_WARNING := 1
+SHELL := /bin/bash
 
 .PHONY: help install serve build test test-examples validate clean
 
@@ -31,8 +32,10 @@ install: $(STAMP_PY) $(STAMP_NODE) $(STAMP_EXAMPLES) ## Install Python and npm d
 serve: install ## Serve the site with live reload at http://127.0.0.1:8000
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
+# Not `--quiet`: it stops MkDocs from emitting warnings at all, so `--strict` has none
+# to count and a broken link would publish. Filter the INFO lines instead.
 build: install ## Build the site into site/ (strict: any warning fails)
-	$(BIN)/mkdocs build --strict --quiet
+	@set -o pipefail; $(BIN)/mkdocs build --strict 2>&1 | { grep -v '^INFO ' || true; }
 
 validate: $(STAMP_PY) ## Validate every topic page's front matter, without a build
 	$(BIN)/python -m hooks.validate docs

@@ -105,3 +105,14 @@ def test_code_with_braces_renders_literally(fixture_site):
     text = html_lib.unescape(re.sub(r"<[^>]+>", "", html))
     for literal in ("{{.Names}}", "{{ .Values.replicas }}", "{{ .Values.image }}", "style={{ color: 'red' }}"):
         assert literal in text, literal
+
+
+def test_make_build_is_strict_and_not_quiet():
+    """`mkdocs build --strict --quiet` passes with warnings: quiet stops them being counted."""
+    from tests.conftest import ROOT
+
+    recipe = [line for line in (ROOT / "Makefile").read_text().splitlines() if "mkdocs build" in line]
+    assert recipe, "the Makefile has no mkdocs build line"
+    for line in recipe:
+        assert "--strict" in line, line
+        assert "--quiet" not in line and " -q" not in line, line
