@@ -5,6 +5,7 @@ A file that fails shows the validator's own message in the test failure.
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -61,9 +62,34 @@ def test_dockerfiles_pass_hadolint(path):
     run(BIN / "hadolint", "--no-color", path)
 
 
+def promql_errors(expressions: list[dict]) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        ["node", str(ROOT / "tests" / "promql-check.mjs")],
+        input=json.dumps(expressions),
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=60,
+    )
+
+
 @pytest.mark.parametrize("path", files("*.rules.yml", "*.rules.yaml"), ids=ids)
 def test_prometheus_rule_files(path):
+    """Structure against the rule-file schema, then every expr through the PromQL grammar."""
+    import yaml
+
     run(BIN / "check-jsonschema", "--schemafile", ROOT / "tests" / "schemas" / "prometheus-rules.schema.json", path)
+    groups = yaml.safe_load(path.read_text(encoding="utf-8"))["groups"]
+    expressions = [
+        {"where": f"{ids(path)}: {g['name']}/{r.get('alert') or r.get('record')}", "expr": str(r["expr"])} for g in groups for r in g["rules"]
+    ]
+    result = promql_errors(expressions)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_the_promql_check_rejects_bad_syntax():
+    result = promql_errors([{"where": "bad", "expr": "sum(rate(http_requests_total[5m]) by (job)"}, {"where": "good", "expr": "sum by (job) (rate(x[5m]))"}])
+    assert result.returncode == 1 and result.stdout.startswith("bad: PromQL syntax error"), result.stdout + result.stderr
 
 
 @pytest.mark.parametrize("path", files("*.tf"), ids=ids)
