@@ -97,12 +97,8 @@ class Topic:
 
     @property
     def url(self) -> str:
-        """Site-relative URL with MkDocs' default use_directory_urls."""
-        stem = self.src[: -len(".md")]
-        if stem.endswith("index") and (stem == "index" or stem.endswith("/index")):
-            stem = stem[: -len("index")]
-            return stem
-        return stem + "/"
+        """Site-relative URL with MkDocs' default use_directory_urls (topics are never index pages)."""
+        return self.src[: -len(".md")] + "/"
 
     @property
     def checklist(self) -> list[dict[str, Any]]:
@@ -124,6 +120,9 @@ class Topic:
 class Curriculum:
     topics: list[Topic]
 
+    def __post_init__(self) -> None:
+        self._by_src = {topic.src: topic for topic in self.topics}
+
     def by_part(self) -> list[tuple[str, str, list[Topic]]]:
         """(part slug, part title, topics in order) for every part that has topics."""
         out = []
@@ -134,10 +133,8 @@ class Curriculum:
         return out
 
     def topic_for(self, src: str) -> Topic | None:
-        for topic in self.topics:
-            if topic.src == src:
-                return topic
-        return None
+        """The topic whose page is docs/<src>; called once per page, so a dict lookup."""
+        return self._by_src.get(src)
 
     @property
     def items(self) -> list[dict[str, Any]]:

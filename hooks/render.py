@@ -30,18 +30,9 @@ def anchor(ident: str, prefix: str) -> str:
     return f"{prefix}-" + re.sub(r"[^a-z0-9-]+", "-", ident.lower())
 
 
-def plain(text: str) -> str:
-    """Inline Markdown reduced to plain text, for attributes and titles."""
-    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)
-    return re.sub(r"[`*_]", "", text)
-
-
 def md_link(src_from: str, src_to: str, fragment: str = "") -> str:
     """A relative link from one docs page to another, as MkDocs validates and rewrites it."""
-    target = src_to if src_from == src_to and not fragment else src_to
-    rel = posixpath.relpath(target, posixpath.dirname(src_from) or ".")
-    if src_from == src_to:
-        rel = ""
+    rel = "" if src_from == src_to else posixpath.relpath(src_to, posixpath.dirname(src_from) or ".")
     return f"{rel}#{fragment}" if fragment else rel
 
 
@@ -63,7 +54,7 @@ def environment() -> Environment:
         comment_start_string="{##",
         comment_end_string="##}",
     )
-    env.filters.update(anchor=anchor, plain=plain, link_text=link_text, md=Markup)
+    env.filters.update(anchor=anchor, link_text=link_text, md=Markup)
     env.globals.update(levels=LEVELS, level_titles=LEVEL_TITLES, parts=PARTS, md_link=md_link)
     return env
 
