@@ -15,28 +15,37 @@ CURRICULUM = load_curriculum(ROOT / "docs")
 
 
 class Elements(HTMLParser):
-    """Every start tag with its attributes, and the text under each id'd element."""
+    """Every start tag with its attributes, and the text inside each element that has an id."""
+
+    VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 
     def __init__(self, html: str):
         super().__init__()
         self.tags: list[tuple[str, dict[str, str]]] = []
         self.text_by_id: dict[str, str] = {}
-        self._open: list[str] = []
+        self._open: list[tuple[str, str | None]] = []  # (tag, id) of the elements we are inside
         self.feed(html)
 
     def handle_starttag(self, tag, attrs):
         attributes = {k: v or "" for k, v in attrs}
         self.tags.append((tag, attributes))
-        if "id" in attributes:
-            self._open.append(attributes["id"])
-            self.text_by_id.setdefault(attributes["id"], "")
+        ident = attributes.get("id")
+        if ident:
+            self.text_by_id.setdefault(ident, "")
+        if tag not in self.VOID:
+            self._open.append((tag, ident))
 
     def handle_data(self, data):
-        for ident in self._open:
-            self.text_by_id[ident] += data
+        for _, ident in self._open:
+            if ident:
+                self.text_by_id[ident] += data
 
     def handle_endtag(self, tag):
-        pass  # text keeps accumulating per id; good enough for labels (we check non-empty)
+        # Close up to the matching start tag (tolerates unclosed <p> and <li>).
+        for depth in range(len(self._open) - 1, -1, -1):
+            if self._open[depth][0] == tag:
+                del self._open[depth:]
+                return
 
     def find(self, tag: str, **attrs: str) -> list[dict[str, str]]:
         return [a for t, a in self.tags if t == tag and all(a.get(k.replace("_", "-")) == v for k, v in attrs.items())]
