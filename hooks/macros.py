@@ -11,9 +11,8 @@ The logic lives in hooks/model.py, hooks/render.py and hooks/glossary.py (no MkD
 from __future__ import annotations
 
 import sys
-from pathlib import Path
-
 from copy import copy
+from pathlib import Path
 
 from jinja2 import TemplateError, TemplateSyntaxError
 from mkdocs.exceptions import PluginError
@@ -93,13 +92,19 @@ def _fail_cleanly(env) -> None:
         except TemplateError as exc:
             raise PluginError(_describe(env, markdown, exc)) from None
         except Exception as exc:  # a macro raised: name the page and the macro's message
-            raise PluginError(f"{_page_label(env)}: a macro failed: {type(exc).__name__}: {exc}") from None
+            raise PluginError(
+                f"{_page_label(env)}: a macro failed: {type(exc).__name__}: {exc}"
+            ) from None
 
     env.render = render
 
 
 def _page_label(env) -> str:
-    return f"{env.conf['docs_dir'].rstrip('/').split('/')[-1]}/{env.page.file.src_uri}" if env.page else "(page)"
+    return (
+        f"{env.conf['docs_dir'].rstrip('/').split('/')[-1]}/{env.page.file.src_uri}"
+        if env.page
+        else "(page)"
+    )
 
 
 def _describe(env, markdown: str, exc: TemplateError) -> str:
@@ -113,7 +118,9 @@ def _describe(env, markdown: str, exc: TemplateError) -> str:
                 line = number
                 break
     if line is not None and env.page is not None:
-        line = _source_line(env.page.file.abs_src_path, markdown.splitlines()[line - 1 : line] or [""], line)
+        line = _source_line(
+            env.page.file.abs_src_path, markdown.splitlines()[line - 1 : line] or [""], line
+        )
     where = f"line {line}: " if line else ""
     kind = "macro syntax error" if isinstance(exc, TemplateSyntaxError) else "macro error"
     hint = (
@@ -131,5 +138,9 @@ def _source_line(path: str, wanted: list[str], fallback: int) -> int:
     except OSError:
         return fallback
     text = wanted[0]
-    matches = [number for number, candidate in enumerate(lines, start=1) if candidate == text and text.strip()]
+    matches = [
+        number
+        for number, candidate in enumerate(lines, start=1)
+        if candidate == text and text.strip()
+    ]
     return matches[0] if matches else fallback

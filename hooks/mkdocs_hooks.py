@@ -18,6 +18,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from hooks import snippets  # noqa: E402
+
 VENDOR = {
     "node_modules/mermaid/dist/mermaid.min.js": "assets/javascripts/vendor/mermaid.min.js",
 }
@@ -40,7 +41,9 @@ def on_post_build(config, **kwargs) -> None:
     for src, dest in VENDOR.items():
         source = ROOT / src
         if not source.is_file():
-            raise PluginError(f"{src} is missing: run `make install` (it runs `npm ci`) to install the site's front-end assets")
+            raise PluginError(
+                f"{src} is missing: run `make install` (it runs `npm ci`) to install the site's front-end assets"
+            )
         target = site_dir / dest
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(source, target)

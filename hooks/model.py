@@ -53,7 +53,11 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        return f"{self.file}: {self.where}: {self.message}" if self.where else f"{self.file}: {self.message}"
+        return (
+            f"{self.file}: {self.where}: {self.message}"
+            if self.where
+            else f"{self.file}: {self.message}"
+        )
 
 
 class CurriculumError(Exception):
@@ -127,7 +131,9 @@ class Curriculum:
         """(part slug, part title, topics in order) for every part that has topics."""
         out = []
         for part, title in PARTS.items():
-            topics = sorted((t for t in self.topics if t.part == part), key=lambda t: (t.order, t.title))
+            topics = sorted(
+                (t for t in self.topics if t.part == part), key=lambda t: (t.order, t.title)
+            )
             if topics:
                 out.append((part, title, topics))
         return out
@@ -233,7 +239,12 @@ def _where(path) -> str:
     return out
 
 
-_TYPE_NAMES = {"string": "text", "array": "a list", "object": "a mapping", "integer": "a whole number"}
+_TYPE_NAMES = {
+    "string": "text",
+    "array": "a list",
+    "object": "a mapping",
+    "integer": "a whole number",
+}
 
 
 def _message(error: jsonschema.ValidationError) -> str:
@@ -310,7 +321,13 @@ def load_page(path: Path, src: str, root: str = "docs") -> tuple[Topic | None, l
     must_be_topic = is_topic_path(src)
     if raw is None:
         if must_be_topic:
-            return None, [Problem(label, "", "has no front matter: a topic page starts with '---', its fields, then '---'")]
+            return None, [
+                Problem(
+                    label,
+                    "",
+                    "has no front matter: a topic page starts with '---', its fields, then '---'",
+                )
+            ]
         return None, []
     try:
         meta = yaml.load(raw, Loader=_Loader)
@@ -318,7 +335,13 @@ def load_page(path: Path, src: str, root: str = "docs") -> tuple[Topic | None, l
         mark = getattr(exc, "problem_mark", None)
         reason = getattr(exc, "problem", None) or str(exc).splitlines()[0]
         if mark is not None:
-            return None, [Problem(label, "front matter", f"is not valid YAML (line {mark.line + 2}, column {mark.column + 1}): {reason}")]
+            return None, [
+                Problem(
+                    label,
+                    "front matter",
+                    f"is not valid YAML (line {mark.line + 2}, column {mark.column + 1}): {reason}",
+                )
+            ]
         return None, [Problem(label, "front matter", f"is not valid YAML: {reason}")]
     meta = meta if meta is not None else {}
     if not must_be_topic and not (isinstance(meta, dict) and "topic" in meta):
@@ -326,10 +349,18 @@ def load_page(path: Path, src: str, root: str = "docs") -> tuple[Topic | None, l
     problems = [Problem(label, where, msg) for where, msg in validate_meta(meta)]
     if not isinstance(meta, dict):
         return None, problems
-    topic = Topic(src=src, meta=meta, anchors=heading_anchors(body), words=count_words(body), label=label)
+    topic = Topic(
+        src=src, meta=meta, anchors=heading_anchors(body), words=count_words(body), label=label
+    )
     folder = src.split("/")[0]
     if meta.get("part") in PARTS and meta["part"] != folder:
-        problems.append(Problem(label, "part", f"'{meta['part']}' does not match the folder '{folder}/' the page is in"))
+        problems.append(
+            Problem(
+                label,
+                "part",
+                f"'{meta['part']}' does not match the folder '{folder}/' the page is in",
+            )
+        )
     return topic, problems
 
 
@@ -338,7 +369,9 @@ def _entries(meta: dict[str, Any], key: str) -> list[tuple[int, dict[str, Any]]]
     value = meta.get(key)
     if not isinstance(value, list):
         return []
-    return [(i, e) for i, e in enumerate(value) if isinstance(e, dict) and isinstance(e.get("id"), str)]
+    return [
+        (i, e) for i, e in enumerate(value) if isinstance(e, dict) and isinstance(e.get("id"), str)
+    ]
 
 
 def _strings(value: Any) -> list[str]:
@@ -354,25 +387,51 @@ def cross_check(topics: list[Topic]) -> list[Problem]:
         label, slug = topic.label, topic.meta.get("topic")
         if isinstance(slug, str):
             if slug in seen_topics:
-                problems.append(Problem(label, "topic", f"'{slug}' is already the topic of {seen_topics[slug]}"))
+                problems.append(
+                    Problem(label, "topic", f"'{slug}' is already the topic of {seen_topics[slug]}")
+                )
             else:
                 seen_topics[slug] = label
         for key in ("checklist", "questions"):
             for i, entry in _entries(topic.meta, key):
                 ident = entry["id"]
                 if isinstance(slug, str) and not ident.startswith(slug + "."):
-                    problems.append(Problem(label, f"{key}[{i}].id", f"'{ident}' must start with the page's topic, '{slug}.'"))
+                    problems.append(
+                        Problem(
+                            label,
+                            f"{key}[{i}].id",
+                            f"'{ident}' must start with the page's topic, '{slug}.'",
+                        )
+                    )
                 if ident in seen_ids:
-                    problems.append(Problem(label, f"{key}[{i}].id", f"duplicate id '{ident}', already used in {seen_ids[ident]}"))
+                    problems.append(
+                        Problem(
+                            label,
+                            f"{key}[{i}].id",
+                            f"duplicate id '{ident}', already used in {seen_ids[ident]}",
+                        )
+                    )
                 else:
                     seen_ids[ident] = label
         for i, item in _entries(topic.meta, "checklist"):
             section = item.get("section")
             if isinstance(section, str) and section not in topic.anchors:
-                known = ", ".join(a for a in topic.anchors if a not in ("checklist", "interview-questions", "further-reading"))
-                problems.append(Problem(label, f"checklist[{i}].section", f"'{section}' is not a heading anchor on this page (anchors: {known})"))
+                known = ", ".join(
+                    a
+                    for a in topic.anchors
+                    if a not in ("checklist", "interview-questions", "further-reading")
+                )
+                problems.append(
+                    Problem(
+                        label,
+                        f"checklist[{i}].section",
+                        f"'{section}' is not a heading anchor on this page (anchors: {known})",
+                    )
+                )
             if item["id"] in _strings(item.get("replaces")):
-                problems.append(Problem(label, f"checklist[{i}].replaces", "an item cannot replace itself"))
+                problems.append(
+                    Problem(label, f"checklist[{i}].replaces", "an item cannot replace itself")
+                )
 
     item_ids = {item["id"]: t.label for t in topics for _, item in _entries(t.meta, "checklist")}
     replaced: dict[str, str] = {}
@@ -383,19 +442,49 @@ def cross_check(topics: list[Topic]) -> list[Problem]:
                 if old == item["id"]:
                     continue
                 if old in item_ids:
-                    problems.append(Problem(label, f"checklist[{i}].replaces", f"'{old}' is still a live item in {item_ids[old]}; remove it there first"))
+                    problems.append(
+                        Problem(
+                            label,
+                            f"checklist[{i}].replaces",
+                            f"'{old}' is still a live item in {item_ids[old]}; remove it there first",
+                        )
+                    )
                 elif old in seen_ids:
-                    problems.append(Problem(label, f"checklist[{i}].replaces", f"'{old}' is a question id, not a checklist id"))
+                    problems.append(
+                        Problem(
+                            label,
+                            f"checklist[{i}].replaces",
+                            f"'{old}' is a question id, not a checklist id",
+                        )
+                    )
                 if old in replaced:
-                    problems.append(Problem(label, f"checklist[{i}].replaces", f"'{old}' is already replaced by '{replaced[old]}'"))
+                    problems.append(
+                        Problem(
+                            label,
+                            f"checklist[{i}].replaces",
+                            f"'{old}' is already replaced by '{replaced[old]}'",
+                        )
+                    )
                 replaced[old] = item["id"]
         own = {item["id"] for _, item in _entries(topic.meta, "checklist")}
         for i, question in _entries(topic.meta, "questions"):
             for ref in _strings(question.get("checks")):
                 if ref not in item_ids:
-                    problems.append(Problem(label, f"questions[{i}].checks", f"'{ref}' is not a checklist id on any page"))
+                    problems.append(
+                        Problem(
+                            label,
+                            f"questions[{i}].checks",
+                            f"'{ref}' is not a checklist id on any page",
+                        )
+                    )
                 elif ref not in own:
-                    problems.append(Problem(label, f"questions[{i}].checks", f"'{ref}' belongs to {item_ids[ref]}; a question checks items of its own page"))
+                    problems.append(
+                        Problem(
+                            label,
+                            f"questions[{i}].checks",
+                            f"'{ref}' belongs to {item_ids[ref]}; a question checks items of its own page",
+                        )
+                    )
     return problems
 
 

@@ -32,7 +32,9 @@ def anchor(ident: str, prefix: str) -> str:
 
 def md_link(src_from: str, src_to: str, fragment: str = "") -> str:
     """A relative link from one docs page to another, as MkDocs validates and rewrites it."""
-    rel = "" if src_from == src_to else posixpath.relpath(src_to, posixpath.dirname(src_from) or ".")
+    rel = (
+        "" if src_from == src_to else posixpath.relpath(src_to, posixpath.dirname(src_from) or ".")
+    )
     return f"{rel}#{fragment}" if fragment else rel
 
 

@@ -27,10 +27,14 @@ def check(markdown: str, root: Path, label: str, offset: int = 0) -> list[str]:
         path, _, section = spec.partition(":")
         target = root / path
         if not target.is_file():
-            problems.append(f"{label}: line {number}: included file '{path}' does not exist (paths are relative to the repository root, e.g. 'examples/<topic>/<file>.mjs')")
+            problems.append(
+                f"{label}: line {number}: included file '{path}' does not exist (paths are relative to the repository root, e.g. 'examples/<topic>/<file>.mjs')"
+            )
             continue
         if section and not re.fullmatch(r"[0-9,:-]+", section):
             text = target.read_text(encoding="utf-8")
             if f"[start:{section}]" not in text or f"[end:{section}]" not in text:
-                problems.append(f"{label}: line {number}: '{path}' has no section '{section}' (mark it with '--8<-- [start:{section}]' and '--8<-- [end:{section}]' comments)")
+                problems.append(
+                    f"{label}: line {number}: '{path}' has no section '{section}' (mark it with '--8<-- [start:{section}]' and '--8<-- [end:{section}]' comments)"
+                )
     return problems

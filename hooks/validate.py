@@ -32,8 +32,12 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{'page':44} {'words':>6} {'items':>5} {'mid/sr':>6} {'qs':>3} {'links':>5}")
         for t in sorted(curriculum.topics, key=lambda t: t.src):
             mid = len(t.items_at("mid"))
-            print(f"{t.src:44} {t.words:6} {len(t.checklist):5} {mid:>2}/{len(t.checklist) - mid:<3} {len(t.questions):3} {len(t.resources):5}")
-    print(f"ok: {len(curriculum.topics)} topic pages, {items} checklist items, {questions} questions")
+            print(
+                f"{t.src:44} {t.words:6} {len(t.checklist):5} {mid:>2}/{len(t.checklist) - mid:<3} {len(t.questions):3} {len(t.resources):5}"
+            )
+    print(
+        f"ok: {len(curriculum.topics)} topic pages, {items} checklist items, {questions} questions"
+    )
     return 0
 
 

@@ -17,9 +17,19 @@ import pytest
 playwright_sync = pytest.importorskip("playwright.sync_api")
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"]
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 
-pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="Debian's chromium is not installed (apt-get install chromium)")
+pytestmark = pytest.mark.skipif(
+    CHROMIUM is None, reason="Debian's chromium is not installed (apt-get install chromium)"
+)
 
 
 @pytest.fixture(scope="module")
@@ -56,7 +66,11 @@ def test_pages_request_nothing_from_other_hosts(browser, server, path):
     page, requests, errors = visit(browser, server + path)
     page.wait_for_timeout(500)
     host = urlparse(server).netloc
-    foreign = [u for u in requests if urlparse(u).scheme in ("http", "https") and urlparse(u).netloc != host]
+    foreign = [
+        u
+        for u in requests
+        if urlparse(u).scheme in ("http", "https") and urlparse(u).netloc != host
+    ]
     assert not foreign, foreign
     assert not errors, errors
     page.close()

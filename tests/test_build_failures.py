@@ -35,13 +35,31 @@ def test_fixture_site_builds_when_valid(fixture_site):
 @pytest.mark.parametrize(
     ("page", "expected"),
     [
-        pytest.param(topic_page().replace("tags: [kafka]", "tags: [kafka"), f"{PAGE}: front matter: is not valid YAML (line", id="malformed-yaml"),
-        pytest.param(topic_page(difficulty="hard"), f"{PAGE}: unknown field 'difficulty'", id="unknown-field"),
-        pytest.param(topic_page(tags="7"), f"{PAGE}: tags: expected a list, got 7", id="wrong-type"),
-        pytest.param(topic_page().replace("level: mid", "level: expert"), f"{PAGE}: checklist[0].level: 'expert' is not one of mid, senior", id="wrong-enum"),
-        pytest.param(topic_page().replace("section: kafka-ordering", "section: nowhere"), f"{PAGE}: checklist[1].section: 'nowhere' is not a heading anchor", id="missing-anchor"),
         pytest.param(
-            topic_page().replace("checks: [messaging.ordering, messaging.delivery]", "checks: [messaging.nope]"),
+            topic_page().replace("tags: [kafka]", "tags: [kafka"),
+            f"{PAGE}: front matter: is not valid YAML (line",
+            id="malformed-yaml",
+        ),
+        pytest.param(
+            topic_page(difficulty="hard"), f"{PAGE}: unknown field 'difficulty'", id="unknown-field"
+        ),
+        pytest.param(
+            topic_page(tags="7"), f"{PAGE}: tags: expected a list, got 7", id="wrong-type"
+        ),
+        pytest.param(
+            topic_page().replace("level: mid", "level: expert"),
+            f"{PAGE}: checklist[0].level: 'expert' is not one of mid, senior",
+            id="wrong-enum",
+        ),
+        pytest.param(
+            topic_page().replace("section: kafka-ordering", "section: nowhere"),
+            f"{PAGE}: checklist[1].section: 'nowhere' is not a heading anchor",
+            id="missing-anchor",
+        ),
+        pytest.param(
+            topic_page().replace(
+                "checks: [messaging.ordering, messaging.delivery]", "checks: [messaging.nope]"
+            ),
             f"{PAGE}: questions[0].checks: 'messaging.nope' is not a checklist id on any page",
             id="unknown-checks-id",
         ),
@@ -55,7 +73,11 @@ def test_bad_front_matter_fails_the_build(fixture_site, page, expected):
 
 def test_duplicate_id_across_two_pages(fixture_site):
     fixture_site.write(PAGE, topic_page())
-    other = topic_page(topic="queues").replace("id: queues.ordering", "id: messaging.ordering").replace("checks: [queues.ordering, queues.delivery]", "checks: [queues.delivery]")
+    other = (
+        topic_page(topic="queues")
+        .replace("id: queues.ordering", "id: messaging.ordering")
+        .replace("checks: [queues.ordering, queues.delivery]", "checks: [queues.delivery]")
+    )
     fixture_site.write("docs/concepts/queues.md", other)
     assert_fails_cleanly(
         fixture_site.build(),
@@ -67,17 +89,30 @@ def test_macro_error_names_file_and_line(fixture_site):
     page = topic_page()
     fixture_site.write(PAGE, page + "\nSee {{ no_such_macro() }}.\n")
     line = len(page.splitlines()) + 2
-    assert_fails_cleanly(fixture_site.build(), f"{PAGE}: line {line}: macro error: 'no_such_macro' is undefined")
+    assert_fails_cleanly(
+        fixture_site.build(), f"{PAGE}: line {line}: macro error: 'no_such_macro' is undefined"
+    )
 
 
 def test_macro_syntax_error_says_how_to_write_braces(fixture_site):
     fixture_site.write(PAGE, topic_page() + "\nHelm writes {{ .Values.image }} here.\n")
-    assert_fails_cleanly(fixture_site.build(), f"{PAGE}: line", "macro syntax error", "put code that contains '{{' or '{%' in a code span")
+    assert_fails_cleanly(
+        fixture_site.build(),
+        f"{PAGE}: line",
+        "macro syntax error",
+        "put code that contains '{{' or '{%' in a code span",
+    )
 
 
 def test_missing_snippet_names_file_line_and_path(fixture_site):
-    fixture_site.write(PAGE, topic_page() + '\n```js\n--8<-- "examples/messaging/missing.mjs"\n```\n')
-    assert_fails_cleanly(fixture_site.build(), f"{PAGE}: line", "included file 'examples/messaging/missing.mjs' does not exist")
+    fixture_site.write(
+        PAGE, topic_page() + '\n```js\n--8<-- "examples/messaging/missing.mjs"\n```\n'
+    )
+    assert_fails_cleanly(
+        fixture_site.build(),
+        f"{PAGE}: line",
+        "included file 'examples/messaging/missing.mjs' does not exist",
+    )
 
 
 def test_broken_internal_link_fails_strict_build(fixture_site):
@@ -103,7 +138,12 @@ def test_code_with_braces_renders_literally(fixture_site):
     assert result.returncode == 0, result.stdout + result.stderr
     html = fixture_site.html("concepts/messaging/index.html")
     text = html_lib.unescape(re.sub(r"<[^>]+>", "", html))
-    for literal in ("{{.Names}}", "{{ .Values.replicas }}", "{{ .Values.image }}", "style={{ color: 'red' }}"):
+    for literal in (
+        "{{.Names}}",
+        "{{ .Values.replicas }}",
+        "{{ .Values.image }}",
+        "style={{ color: 'red' }}",
+    ):
         assert literal in text, literal
 
 
@@ -111,7 +151,9 @@ def test_make_build_is_strict_and_not_quiet():
     """`mkdocs build --strict --quiet` passes with warnings: quiet stops them being counted."""
     from tests.conftest import ROOT
 
-    recipe = [line for line in (ROOT / "Makefile").read_text().splitlines() if "mkdocs build" in line]
+    recipe = [
+        line for line in (ROOT / "Makefile").read_text().splitlines() if "mkdocs build" in line
+    ]
     assert recipe, "the Makefile has no mkdocs build line"
     for line in recipe:
         assert "--strict" in line, line

@@ -20,7 +20,9 @@ K8S_VERSION = "1.34.0"
 
 
 def files(*patterns: str) -> list[Path]:
-    found = {p for pattern in patterns for p in EXAMPLES.rglob(pattern) if "node_modules" not in p.parts}
+    found = {
+        p for pattern in patterns for p in EXAMPLES.rglob(pattern) if "node_modules" not in p.parts
+    }
     return sorted(found)
 
 
@@ -47,12 +49,18 @@ def test_github_actions_examples(path):
     run(BIN / "check-jsonschema", "--builtin-schema", "vendor.github-workflows", path)
 
 
-@pytest.mark.parametrize("path", files("compose.yaml", "compose.*.yaml", "docker-compose*.yml"), ids=ids)
+@pytest.mark.parametrize(
+    "path", files("compose.yaml", "compose.*.yaml", "docker-compose*.yml"), ids=ids
+)
 def test_compose_files_follow_the_compose_specification(path):
     run(BIN / "check-jsonschema", "--builtin-schema", "vendor.compose-spec", path)
 
 
-@pytest.mark.parametrize("path", sorted((EXAMPLES / "kubernetes").rglob("*.yaml")) if (EXAMPLES / "kubernetes").is_dir() else [], ids=ids)
+@pytest.mark.parametrize(
+    "path",
+    sorted((EXAMPLES / "kubernetes").rglob("*.yaml")) if (EXAMPLES / "kubernetes").is_dir() else [],
+    ids=ids,
+)
 def test_kubernetes_manifests_validate_against_the_api_schemas(path):
     run(BIN / "kubernetes-validate", "--strict", "--quiet", "-k", K8S_VERSION, path)
 
@@ -78,18 +86,35 @@ def test_prometheus_rule_files(path):
     """Structure against the rule-file schema, then every expr through the PromQL grammar."""
     import yaml
 
-    run(BIN / "check-jsonschema", "--schemafile", ROOT / "tests" / "schemas" / "prometheus-rules.schema.json", path)
+    run(
+        BIN / "check-jsonschema",
+        "--schemafile",
+        ROOT / "tests" / "schemas" / "prometheus-rules.schema.json",
+        path,
+    )
     groups = yaml.safe_load(path.read_text(encoding="utf-8"))["groups"]
     expressions = [
-        {"where": f"{ids(path)}: {g['name']}/{r.get('alert') or r.get('record')}", "expr": str(r["expr"])} for g in groups for r in g["rules"]
+        {
+            "where": f"{ids(path)}: {g['name']}/{r.get('alert') or r.get('record')}",
+            "expr": str(r["expr"]),
+        }
+        for g in groups
+        for r in g["rules"]
     ]
     result = promql_errors(expressions)
     assert result.returncode == 0, result.stdout + result.stderr
 
 
 def test_the_promql_check_rejects_bad_syntax():
-    result = promql_errors([{"where": "bad", "expr": "sum(rate(http_requests_total[5m]) by (job)"}, {"where": "good", "expr": "sum by (job) (rate(x[5m]))"}])
-    assert result.returncode == 1 and result.stdout.startswith("bad: PromQL syntax error"), result.stdout + result.stderr
+    result = promql_errors(
+        [
+            {"where": "bad", "expr": "sum(rate(http_requests_total[5m]) by (job)"},
+            {"where": "good", "expr": "sum by (job) (rate(x[5m]))"},
+        ]
+    )
+    assert result.returncode == 1 and result.stdout.startswith("bad: PromQL syntax error"), (
+        result.stdout + result.stderr
+    )
 
 
 @pytest.mark.parametrize("path", files("*.tf"), ids=ids)
@@ -103,9 +128,13 @@ def test_terraform_files_parse(path):
 def test_the_validators_reject_bad_input(tmp_path):
     """Guard against a validator that passes everything."""
     bad_compose = tmp_path / "compose.yaml"
-    bad_compose.write_text("services:\n  api:\n    image: node\n    depends_on: {db: {condition: sometimes}}\n")
+    bad_compose.write_text(
+        "services:\n  api:\n    image: node\n    depends_on: {db: {condition: sometimes}}\n"
+    )
     bad_k8s = tmp_path / "deploy.yaml"
-    bad_k8s.write_text("apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: x}\nspec: {replicas: two}\n")
+    bad_k8s.write_text(
+        "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: x}\nspec: {replicas: two}\n"
+    )
     bad_docker = tmp_path / "Dockerfile"
     bad_docker.write_text("FROM node:latest\nRUN apt-get install curl\n")
     for args in (

@@ -29,7 +29,9 @@ class FakeRedis:
             return [self.hashes.get(key, {}).get(f) for f in fields]
         if command == "HSET":
             key, *pairs = args
-            self.hashes.setdefault(key, {}).update({pairs[i]: str(pairs[i + 1]) for i in range(0, len(pairs), 2)})
+            self.hashes.setdefault(key, {}).update(
+                {pairs[i]: str(pairs[i + 1]) for i in range(0, len(pairs), 2)}
+            )
             return len(pairs) // 2
         if command == "PEXPIRE":
             self.expiry[args[0]] = int(args[1])

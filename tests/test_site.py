@@ -17,7 +17,21 @@ CURRICULUM = load_curriculum(ROOT / "docs")
 class Elements(HTMLParser):
     """Every start tag with its attributes, and the text inside each element that has an id."""
 
-    VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+    VOID = {
+        "area",
+        "base",
+        "br",
+        "col",
+        "embed",
+        "hr",
+        "img",
+        "input",
+        "link",
+        "meta",
+        "source",
+        "track",
+        "wbr",
+    }
 
     def __init__(self, html: str):
         super().__init__()
@@ -48,7 +62,11 @@ class Elements(HTMLParser):
                 return
 
     def find(self, tag: str, **attrs: str) -> list[dict[str, str]]:
-        return [a for t, a in self.tags if t == tag and all(a.get(k.replace("_", "-")) == v for k, v in attrs.items())]
+        return [
+            a
+            for t, a in self.tags
+            if t == tag and all(a.get(k.replace("_", "-")) == v for k, v in attrs.items())
+        ]
 
 
 def page_html(site: Path, topic) -> str:
@@ -97,7 +115,9 @@ def test_home_page_overview_links_every_topic(built_site):
 
 def test_glossary_page_lists_every_abbreviation(built_site):
     html = (built_site / "glossary" / "index.html").read_text(encoding="utf-8")
-    terms = re.findall(r"^\*\[([^\]]+)\]", (ROOT / "includes" / "abbreviations.md").read_text(), flags=re.M)
+    terms = re.findall(
+        r"^\*\[([^\]]+)\]", (ROOT / "includes" / "abbreviations.md").read_text(), flags=re.M
+    )
     for term in terms:
         assert f">{term}</dt>" in html, term
 
@@ -113,7 +133,11 @@ def _asset_urls(html: str) -> list[str]:
     for tag, attrs in parsed.tags:
         if tag in ("script", "img", "iframe", "source", "video", "audio") and attrs.get("src"):
             urls.append(attrs["src"])
-        if tag == "link" and attrs.get("rel") not in ("canonical", "alternate") and attrs.get("href"):
+        if (
+            tag == "link"
+            and attrs.get("rel") not in ("canonical", "alternate")
+            and attrs.get("href")
+        ):
             urls.append(attrs["href"])
     return urls
 
@@ -121,7 +145,11 @@ def _asset_urls(html: str) -> list[str]:
 def test_no_page_loads_anything_from_a_third_party_host(built_site):
     offenders = {}
     for path in built_site.rglob("*.html"):
-        external = [u for u in _asset_urls(path.read_text(encoding="utf-8")) if re.match(r"^(https?:)?//", u)]
+        external = [
+            u
+            for u in _asset_urls(path.read_text(encoding="utf-8"))
+            if re.match(r"^(https?:)?//", u)
+        ]
         if external:
             offenders[str(path.relative_to(built_site))] = external
     assert not offenders
@@ -130,5 +158,7 @@ def test_no_page_loads_anything_from_a_third_party_host(built_site):
 
 
 def test_mermaid_is_self_hosted(built_site):
-    assert (built_site / "assets" / "javascripts" / "vendor" / "mermaid.min.js").stat().st_size > 100_000
+    assert (
+        built_site / "assets" / "javascripts" / "vendor" / "mermaid.min.js"
+    ).stat().st_size > 100_000
     assert (built_site / "assets" / "javascripts" / "mermaid-loader.js").is_file()

@@ -25,7 +25,9 @@ def test_inline_code_does_not_reach_across_paragraphs():
 
 def test_snippet_check_names_line_and_missing_section(tmp_path):
     (tmp_path / "examples").mkdir()
-    (tmp_path / "examples" / "a.mjs").write_text("// --8<-- [start:main]\nx\n// --8<-- [end:main]\n")
+    (tmp_path / "examples" / "a.mjs").write_text(
+        "// --8<-- [start:main]\nx\n// --8<-- [end:main]\n"
+    )
     page = 'text\n--8<-- "examples/a.mjs:main"\n--8<-- "examples/a.mjs:other"\n    --8<-- "examples/b.mjs"\n'
     found = snippets.check(page, tmp_path, "docs/p.md", offset=10)
     assert found == [
@@ -39,7 +41,10 @@ def test_glossary_rejects_malformed_and_duplicate_lines(tmp_path):
     path.write_text("*[JWT]: JSON Web Token\n*[JWT]: again\nJWT - oops\n")
     with pytest.raises(glossary.GlossaryError) as info:
         glossary.load(path)
-    assert str(info.value).splitlines() == ["abbr.md:2: 'JWT' is defined twice", "abbr.md:3: expected '*[TERM]: explanation', got 'JWT - oops'"]
+    assert str(info.value).splitlines() == [
+        "abbr.md:2: 'JWT' is defined twice",
+        "abbr.md:3: expected '*[TERM]: explanation', got 'JWT - oops'",
+    ]
 
 
 def test_the_real_glossary_loads_sorted():
@@ -52,8 +57,13 @@ def test_the_real_glossary_loads_sorted():
 
 @pytest.fixture
 def curriculum(tmp_path):
-    page = topic_page().replace("answer: Per **partition**, by key.", "answer: Per **partition** <script>x</script>.")
-    page = page.replace("follow_ups: [What breaks ordering on a rebalance?]", "follow_ups: ['What about <b>this</b>?']")
+    page = topic_page().replace(
+        "answer: Per **partition**, by key.", "answer: Per **partition** <script>x</script>."
+    )
+    page = page.replace(
+        "follow_ups: [What breaks ordering on a rebalance?]",
+        "follow_ups: ['What about <b>this</b>?']",
+    )
     (tmp_path / "concepts").mkdir()
     (tmp_path / "concepts" / "messaging.md").write_text(page, encoding="utf-8")
     return load_curriculum(tmp_path)
@@ -61,16 +71,26 @@ def curriculum(tmp_path):
 
 def test_topic_sections_group_items_and_carry_ids_and_labels(curriculum):
     out = render.topic_sections(curriculum.topics[0])
-    assert out.index("### Mid level {#checklist-mid}") < out.index("### Senior level {#checklist-senior}")
-    assert 'data-item-id="messaging.delivery"' in out and 'aria-labelledby="item-messaging-delivery-text"' in out
+    assert out.index("### Mid level {#checklist-mid}") < out.index(
+        "### Senior level {#checklist-senior}"
+    )
+    assert (
+        'data-item-id="messaging.delivery"' in out
+        and 'aria-labelledby="item-messaging-delivery-text"' in out
+    )
     assert "[Explain at-least-once delivery and its costs.](#delivery-guarantees)" in out
-    assert '<details class="curriculum-question" id="q-messaging-q-ordering"' in out and "<details open" not in out
+    assert (
+        '<details class="curriculum-question" id="q-messaging-q-ordering"' in out
+        and "<details open" not in out
+    )
 
 
 def test_plain_fields_are_escaped_and_markdown_fields_are_not(curriculum):
     out = render.topic_sections(curriculum.topics[0])
     assert "<li>What about &lt;b&gt;this&lt;/b&gt;?</li>" in out
-    assert "Per **partition** <script>x</script>." in out  # Markdown field: passed to Markdown as written
+    assert (
+        "Per **partition** <script>x</script>." in out
+    )  # Markdown field: passed to Markdown as written
 
 
 def test_readiness_links_items_relative_to_the_page(curriculum):
