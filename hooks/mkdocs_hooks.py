@@ -17,11 +17,28 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from hooks import snippets  # noqa: E402
+from hooks import progress_data, snippets  # noqa: E402
+from hooks.model import CurriculumError, load_curriculum  # noqa: E402
 
 VENDOR = {
     "node_modules/mermaid/dist/mermaid.min.js": "assets/javascripts/vendor/mermaid.min.js",
 }
+
+
+def on_files(files, config, **kwargs):
+    """Add the progress scripts' data file (hooks/progress_data.py) to the site."""
+    from mkdocs.structure.files import File
+
+    macros = config.plugins.get("macros")
+    curriculum = getattr(macros, "variables", {}).get("curriculum") if macros else None
+    if curriculum is None:  # the macros plugin loads it once per build; load it here otherwise
+        try:
+            curriculum = load_curriculum(config["docs_dir"])
+        except CurriculumError as exc:
+            raise PluginError(exc.report()) from None
+    content = progress_data.items_json(curriculum)
+    files.append(File.generated(config, progress_data.ITEMS_PATH, content=content))
+    return files
 
 
 def on_page_markdown(markdown: str, page, config, **kwargs) -> str:
