@@ -17,7 +17,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from hooks import progress_data, snippets  # noqa: E402
+from hooks import exports, progress_data, snippets  # noqa: E402
 from hooks.model import CurriculumError, load_curriculum  # noqa: E402
 
 VENDOR = {
@@ -38,6 +38,9 @@ def on_files(files, config, **kwargs):
             raise PluginError(exc.report()) from None
     content = progress_data.items_json(curriculum)
     files.append(File.generated(config, progress_data.ITEMS_PATH, content=content))
+    # The downloads and api/curriculum.json (hooks/exports.py), as site files so links to them are checked.
+    made = exports.site_files(curriculum, config["site_name"], config["site_url"])
+    files.extend(File.generated(config, path, content=data) for path, data in made.items())
     return files
 
 
