@@ -140,11 +140,11 @@ export function parseImport(text) {
   return { ok: true, doc: normalize(doc) };
 }
 
-// Removes every tick: each known item becomes an untick stamped `now`, so a merge with an
-// older export or another tab does not bring the ticks back by accident.
-export function resetItems(doc, now) {
+// Reset: removes every checklist entry (ticks, unticks, and ids the site no longer has), so
+// importing an older export afterwards brings its ticks back. Flashcards and prefs stay.
+export function resetItems(doc) {
   const out = normalize(doc);
-  for (const id of Object.keys(out.items)) out.items[id] = { done: false, at: now };
+  out.items = {};
   return out;
 }
 
