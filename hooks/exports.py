@@ -21,13 +21,21 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import re
+import sqlite3
+import subprocess
+import tempfile
+import zipfile
+from datetime import UTC, datetime
 from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
+import genanki
 import markdown
 
+from hooks import render
 from hooks.model import Curriculum, Topic
 from hooks.render import anchor
 
@@ -191,14 +199,149 @@ def questions_csv(data: dict[str, Any]) -> str:
     return out.getvalue()
 
 
+# --------------------------------------------------------------------------- build time
+
+
+def build_epoch(root: str | Path) -> int:
+    """Seconds since the epoch this build stands for: SOURCE_DATE_EPOCH, else the last commit.
+
+    Never the clock, so two builds of one commit are identical. Outside a git checkout (a
+    source tarball, a test's throwaway project) it falls back to the newest page's mtime.
+    """
+    env = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if env:
+        if not env.isdigit():
+            raise ValueError(f"SOURCE_DATE_EPOCH must be whole seconds since 1970, got {env!r}")
+        return int(env)
+    root = Path(root)
+    try:
+        out = subprocess.run(
+            ["git", "log", "-1", "--format=%ct"],
+            cwd=root,
+            capture_output=True,
+            text=True,
+            timeout=30,
+            check=True,
+        ).stdout.strip()
+        if out.isdigit():
+            return int(out)
+    except (OSError, subprocess.SubprocessError):
+        pass
+    pages = list((root / "docs").rglob("*.md")) or [root]
+    return int(max(p.stat().st_mtime for p in pages))
+
+
+def build_date(epoch: int) -> str:
+    """The build date as YYYY-MM-DD (UTC)."""
+    return datetime.fromtimestamp(epoch, tz=UTC).strftime("%Y-%m-%d")
+
+
+# --------------------------------------------------------------------------- Anki
+
+# Fixed forever: Anki recognises the note type and the deck by these ids, so a newer deck
+# updates the reader's existing deck instead of adding a second one. Random 31-bit numbers,
+# picked once (genanki's advice); never change them.
+ANKI_MODEL_ID = 1_607_392_319
+ANKI_DECK_ID = 2_059_400_110
+ANKI_DECK_NAME = "Node.js backend interview"
+_ANKI = Path(__file__).parent / "templates" / "anki"
+
+
+def note_guid(question_id: str) -> str:
+    """The note's GUID, from the question id alone: re-importing updates the same note."""
+    return genanki.guid_for(question_id)
+
+
+def _anki_model() -> genanki.Model:
+    return genanki.Model(
+        ANKI_MODEL_ID,
+        "Node.js interview question",
+        fields=[{"name": name} for name in ("Question", "Answer", "Topic", "Level", "Link")],
+        templates=[
+            {
+                "name": "Question to answer",
+                "qfmt": (_ANKI / "front.html").read_text(encoding="utf-8"),
+                "afmt": (_ANKI / "back.html").read_text(encoding="utf-8"),
+            }
+        ],
+        css=(_ANKI / "card.css").read_text(encoding="utf-8"),
+        sort_field_index=0,
+    )
+
+
+def anki_notes(data: dict[str, Any]) -> list[genanki.Note]:
+    """One note per question: question and answer (with the senior layer) as HTML."""
+    model = _anki_model()
+    base = data["site"]["url"].rstrip("/") + "/"
+    notes = []
+    for topic in data["topics"]:
+        for q in topic["questions"]:
+            notes.append(
+                genanki.Note(
+                    model=model,
+                    fields=[
+                        q["question_html"],
+                        render.render("anki/answer.html.j2", q=q).strip(),
+                        topic["title"],
+                        q["level"],
+                        base + q["url"],
+                    ],
+                    tags=[topic["id"], q["level"], topic["part"]],
+                    guid=note_guid(q["id"]),
+                )
+            )
+    return notes
+
+
+def anki_package(data: dict[str, Any], epoch: int) -> bytes:
+    """The .apkg bytes: a zip holding collection.anki2 (SQLite) and an empty media map.
+
+    Deterministic for one epoch: genanki stamps notes and cards with the time we pass
+    (the build time, so a newer deck's notes are newer and Anki takes their content), and
+    the zip entries carry that date instead of the temporary file's.
+    """
+    deck = genanki.Deck(
+        ANKI_DECK_ID,
+        ANKI_DECK_NAME,
+        description=(
+            f"Questions from {data['site']['name']} ({data['site']['url']}), "
+            f"built {build_date(epoch)}. Each card links to its topic."
+        ),
+    )
+    for note in anki_notes(data):
+        deck.add_note(note)
+    package = genanki.Package(deck)
+    with tempfile.TemporaryDirectory() as tmp:
+        db = Path(tmp) / "collection.anki2"
+        conn = sqlite3.connect(db)
+        try:
+            package.write_to_db(conn.cursor(), epoch, iter(range(epoch * 1000, 2**62)))
+            conn.commit()
+        finally:
+            conn.close()
+        collection = db.read_bytes()
+    stamp = datetime.fromtimestamp(max(epoch, 315532800), tz=UTC).timetuple()[:6]
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zf:
+        for name, content in (("collection.anki2", collection), ("media", b"{}")):
+            info = zipfile.ZipInfo(name, date_time=stamp)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            zf.writestr(info, content)
+    return out.getvalue()
+
+
 # --------------------------------------------------------------------------- all of them
 
 
-def site_files(curriculum: Curriculum, site_name: str, site_url: str) -> dict[str, str | bytes]:
-    """Every generated export, by its path in the site."""
+def site_files(
+    curriculum: Curriculum, site_name: str, site_url: str, epoch: int
+) -> dict[str, str | bytes]:
+    """Every export generated at build time, by its path in the site."""
     data = curriculum_data(curriculum, site_name, site_url)
     return {
         JSON_PATH: dumps(data),
         SCHEMA_URI: schema_text(),
         CSV_PATH: questions_csv(data),
+        APKG_PATH: anki_package(data, epoch),
     }

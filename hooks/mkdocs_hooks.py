@@ -39,8 +39,10 @@ def on_files(files, config, **kwargs):
     content = progress_data.items_json(curriculum)
     files.append(File.generated(config, progress_data.ITEMS_PATH, content=content))
     # The downloads and api/curriculum.json (hooks/exports.py), as site files so links to them are checked.
-    made = exports.site_files(curriculum, config["site_name"], config["site_url"])
-    files.extend(File.generated(config, path, content=data) for path, data in made.items())
+    epoch = exports.build_epoch(Path(config.config_file_path).parent)
+    made = exports.site_files(curriculum, config["site_name"], config["site_url"], epoch)
+    for path, data in made.items():
+        files.append(File.generated(config, path, content=data))
     return files
 
 
