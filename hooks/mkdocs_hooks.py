@@ -17,12 +17,22 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from hooks import exports, progress_data, snippets  # noqa: E402
+from hooks import exports, glossary, progress_data, snippets  # noqa: E402
 from hooks.model import CurriculumError, load_curriculum  # noqa: E402
 
 VENDOR = {
     "node_modules/mermaid/dist/mermaid.min.js": "assets/javascripts/vendor/mermaid.min.js",
 }
+
+
+def on_config(config, **kwargs):
+    """The glossary explains abbreviations on every page, through the abbr extension."""
+    path = ROOT / "includes" / "abbreviations.md"
+    try:
+        glossary.configure_abbr(config["mdx_configs"], config["markdown_extensions"], path)
+    except glossary.GlossaryError as exc:
+        raise PluginError("\n".join(f"includes/{line}" for line in str(exc).splitlines())) from None
+    return config
 
 
 def on_files(files, config, **kwargs):
