@@ -13,7 +13,7 @@ test('the deadline aborts a slow task with an AbortError caused by a TimeoutErro
     assert.equal(err.cause.name, 'TimeoutError');
     return true;
   });
-  assert.ok(Date.now() - started < 1000, 'the 10 s timer was cancelled, not awaited');
+  assert.ok(Date.now() - started < 1000, 'the 10 s timer was canceled, not awaited');
 });
 
 test("the caller's signal cancels too, and its reason is passed through", async () => {

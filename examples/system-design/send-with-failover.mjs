@@ -32,7 +32,7 @@ export async function sendWithFailover(notification, providers, options = {}) {
       } catch (err) {
         errors.push(err);
         if (err instanceof PermanentError) {
-          throw new AggregateError(errors, `permanent failure for ${notification.id}`);
+          throw new AggregateError(errors, `permanent failure for ${notification.id}`, { cause: err });
         }
         if (attempt < retriesPerProvider) await sleep(backoffMs(attempt, backoff));
       }
