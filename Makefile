@@ -9,15 +9,28 @@ STAMP_EXAMPLES := examples/node_modules/.installed
 export NO_MKDOCS_2_WARNING := 1
 SHELL := /bin/bash
 
-.PHONY: help install serve build test test-examples validate clean
+.PHONY: help install serve build test test-examples validate clean lock linkcheck pipeline
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
 
 $(STAMP_PY): requirements.txt requirements-dev.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	$(BIN)/pip install --quiet --disable-pip-version-check --require-hashes -r requirements-dev.txt
 	touch $@
+
+# requirements*.in name the direct dependencies; `make lock` compiles each into
+# requirements*.txt with every transitive dependency pinned and hashed, for any OS
+# (--universal) from Python 3.11.5 (the oldest the pins support) on. uv keeps every pin
+# it need not move: after editing a version in a .in file only that package (and what
+# it drags along) changes. `make lock LOCK_ARGS=--upgrade` moves everything.
+LOCK = $(BIN)/uv pip compile --quiet --generate-hashes --universal --python-version 3.11.5 \
+	--custom-compile-command 'make lock' $(LOCK_ARGS)
+
+lock: $(STAMP_PY) ## Recompile the hash-pinned requirements*.txt from requirements*.in
+	$(LOCK) requirements.in -o requirements.txt
+	$(LOCK) -c requirements.txt requirements-dev.in -o requirements-dev.txt
+	$(LOCK) -c requirements-dev.txt requirements-linkcheck.in -o requirements-linkcheck.txt
 
 $(STAMP_NODE): package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
@@ -46,5 +59,20 @@ test-examples: $(STAMP_EXAMPLES) ## Run the examples' node:test suites
 test: install ## Run the whole test suite (unit, examples, config, build, generated HTML)
 	$(BIN)/python -m pytest
 
+# The scheduled pipeline's external link check, in its own venv. It needs the internet:
+# offline (as on the machine this project is developed on) every external link reports
+# an error, which says nothing about the links.
+STAMP_LINKCHECK := .venv-linkcheck/.installed
+$(STAMP_LINKCHECK): requirements-linkcheck.txt
+	test -x .venv-linkcheck/bin/python || $(PYTHON) -m venv .venv-linkcheck
+	.venv-linkcheck/bin/pip install --quiet --disable-pip-version-check --require-hashes -r requirements-linkcheck.txt
+	touch $@
+
+linkcheck: install $(STAMP_LINKCHECK) ## Check every external link (needs the internet); report in linkcheck/index.html
+	.ci/linkcheck .venv-linkcheck/bin/linkchecker
+
+pipeline: install ## Run .gitlab-ci.yml locally (gitlab-ci-local): a default-branch and a merge-request pipeline
+	$(BIN)/python -m pytest tests/test_pipeline.py -v
+
 clean: ## Remove build output (keeps installed dependencies)
-	rm -rf site public .pytest_cache
+	rm -rf site public linkcheck .pytest_cache
