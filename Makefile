@@ -10,6 +10,7 @@ export NO_MKDOCS_2_WARNING := 1
 SHELL := /bin/bash
 
 .PHONY: help install serve build test test-examples validate clean lock linkcheck pipeline
+.PHONY: check stale new-topic
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -52,6 +53,17 @@ build: install ## Build the site into site/ (strict: any warning fails)
 
 validate: $(STAMP_PY) ## Validate every topic page's front matter, without a build
 	$(BIN)/python -m hooks.validate docs
+
+# Every linter and CONTENT.md's rules, in parallel (scripts/check.py); each problem is one
+# line, file:line and the rule. CURRICULUM_STALE=error makes an old `reviewed` fail too.
+check: $(STAMP_PY) $(STAMP_NODE) ## Lint Markdown, spelling, Python, JS, YAML; check front matter and content rules
+	$(BIN)/python scripts/check.py
+
+stale: $(STAMP_PY) ## List pages whose `reviewed` is over 12 months old; fails if any (scheduled pipelines)
+	$(BIN)/python -m hooks.validate --rules --only=stale --stale=error docs
+
+new-topic: $(STAMP_PY) ## Scaffold a topic page, its example and nav entry (asks, or PART= SLUG= TITLE=)
+	$(BIN)/python scripts/new_topic.py $(if $(PART),--part "$(PART)") $(if $(SLUG),--slug "$(SLUG)") $(if $(TITLE),--title "$(TITLE)")
 
 test-examples: $(STAMP_EXAMPLES) ## Run the examples' node:test suites
 	cd examples && node --test

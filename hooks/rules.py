@@ -211,13 +211,14 @@ def check_topic(
             at = line.find(SCAFFOLD_MARK)
             if at < 0:
                 continue
-            what = line[at + len(SCAFFOLD_MARK) :].replace("-->", "").strip().rstrip(".")
+            what = line[at + len(SCAFFOLD_MARK) :].replace("-->", "").strip().strip("\"'").strip()
             out.append(
                 Finding(
                     file,
                     number,
                     "scaffold",
-                    f"still to write: {what}. Then delete this '{SCAFFOLD_MARK}' comment",
+                    f"left from `make new-topic`: {what.rstrip('.')}. Do it, then delete the "
+                    f"'{SCAFFOLD_MARK}' instruction",
                 )
             )
 
@@ -242,19 +243,20 @@ def check_topic(
             "checklist",
             "item-count",
             ITEMS,
-            "checklist items",
+            "checklist item",
             "one skill each, starting with a verb",
         ),
-        ("questions", "question-count", QUESTIONS, "questions", "as real interviewers ask them"),
+        ("questions", "question-count", QUESTIONS, "question", "as real interviewers ask them"),
         (
             "resources",
             "resource-count",
             RESOURCES,
-            "further-reading links",
+            "further-reading link",
             "primary sources: official docs, RFCs, OWASP",
         ),
     ):
         count = len(meta[key])
+        noun = noun if count == 1 else noun + "s"
         if not bounds[0] <= count <= bounds[1]:
             change = (
                 f"add {bounds[0] - count}" if count < bounds[0] else f"remove {count - bounds[1]}"
@@ -468,7 +470,7 @@ def parse_options(argv: list[str]) -> tuple[dict[str, Any], list[str]]:
     return options, rest
 
 
-def report(findings: list[Finding], topics: int) -> tuple[str, int]:
+def report(findings: list[Finding], topics: int, only: set[str] | None = None) -> tuple[str, int]:
     """The text to print and the exit code: 1 if any finding is an error."""
     errors = sum(f.severity == "error" for f in findings)
     warnings = len(findings) - errors
@@ -482,5 +484,10 @@ def report(findings: list[Finding], topics: int) -> tuple[str, int]:
         )
     else:
         suffix = f" ({warnings} warning{'s' if warnings != 1 else ''})" if warnings else ""
-        lines.append(f"ok: {topics} topic pages follow the content rules{suffix}")
+        which = (
+            f"the rule{'s' if len(only) > 1 else ''} {', '.join(sorted(only))}"
+            if only
+            else "the content rules"
+        )
+        lines.append(f"ok: {topics} topic pages follow {which}{suffix}")
     return "\n".join(lines), 1 if errors else 0

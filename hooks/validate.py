@@ -49,7 +49,9 @@ def main(argv: list[str] | None = None) -> int:
     )
     if with_rules:
         findings = content_rules.check(curriculum, docs_dir, **rule_options)
-        text, code = content_rules.report(findings, len(curriculum.topics))
+        text, code = content_rules.report(
+            findings, len(curriculum.topics), rule_options.get("only")
+        )
         print(text)
         return code
     return 0
