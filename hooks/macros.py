@@ -21,7 +21,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from hooks import glossary, literal, render  # noqa: E402
+from hooks import glossary, literal, plans, render  # noqa: E402
 from hooks.model import CurriculumError, load_curriculum  # noqa: E402
 
 _STASH_KEY = "_literal_code"
@@ -59,6 +59,13 @@ def define_env(env) -> None:
     def glossary_table() -> str:
         """The glossary page, from the same file that feeds the hover explanations."""
         return glossary.render_table(glossary.load(abbreviations))
+
+    @env.macro
+    def study_plan(weeks: int | None = None) -> str:
+        """One study plan's schedule (hooks/plans.py), or with no weeks the table comparing them."""
+        if weeks is None:
+            return plans.render_summary(curriculum, docs_dir, page_src())
+        return plans.render_plan(curriculum, docs_dir, weeks, page_src())
 
 
 def on_pre_page_macros(env) -> None:

@@ -177,7 +177,7 @@ export function sessionOrder(ids, cards, today) {
   return [...reviews.map((r) => r.id), ...fresh];
 }
 
-/** Cards not yet due, soonest first: for practising ahead once nothing is due. */
+/** Cards not yet due, soonest first: for practicing ahead once nothing is due. */
 export function aheadOrder(ids, cards, today) {
   const later = [];
   ids.forEach((id, index) => {
