@@ -51,6 +51,11 @@ def define_env(env) -> None:
         return render.overview(curriculum, page_src())
 
     @env.macro
+    def progress_panel() -> str:
+        """The "Your progress" block (counts, export, import, reset) that progress.js fills in."""
+        return render.render("progress_panel.md.j2")
+
+    @env.macro
     def part_index(part: str) -> str:
         """Cards for the topics of one part."""
         return render.part_index(curriculum, part, page_src())
