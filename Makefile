@@ -9,7 +9,7 @@ STAMP_EXAMPLES := examples/node_modules/.installed
 export NO_MKDOCS_2_WARNING := 1
 SHELL := /bin/bash
 
-.PHONY: help install serve build test test-examples validate clean lock linkcheck pipeline
+.PHONY: help install serve build test test-examples validate clean lock linkcheck pipeline offline pdf dist
 .PHONY: check stale new-topic
 
 help: ## List the targets
@@ -86,5 +86,16 @@ linkcheck: install $(STAMP_LINKCHECK) ## Check every external link (needs the in
 pipeline: install ## Run .gitlab-ci.yml locally (gitlab-ci-local): a default-branch and a merge-request pipeline
 	$(BIN)/python -m pytest tests/test_pipeline.py -v
 
+# The downloads made from a built site, staged in dist/ (every build makes the rest:
+# hooks/exports.py). `make dist` builds the site last, and it publishes them.
+offline: install ## Build the offline copy of the site (opens from file://) and zip it into dist/
+	$(BIN)/python scripts/make_offline.py
+
+pdf: offline ## Print the whole curriculum to dist/nodejs-interview.pdf (headless Chromium)
+	$(BIN)/python scripts/make_pdf.py --site dist/offline
+
+dist: pdf ## Build the site into site/ with every download, the PDF and offline copy included
+	@$(MAKE) --no-print-directory build
+
 clean: ## Remove build output (keeps installed dependencies)
-	rm -rf site public linkcheck .pytest_cache
+	rm -rf site public linkcheck dist .pytest_cache

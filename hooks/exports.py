@@ -22,6 +22,7 @@ import csv
 import io
 import json
 import os
+import posixpath
 import re
 import sqlite3
 import subprocess
@@ -86,14 +87,41 @@ def to_inline_html(text: str) -> str:
     return match.group(1) if match and "<p>" not in match.group(1) else html
 
 
+_RELATIVE_HREF = re.compile(r'href="(?![a-zA-Z][a-zA-Z0-9+.-]*:|/)([^"#]*)(#[^"]*)?"')
+
+
+def _page_url(src: str) -> str:
+    """A docs page's URL with directory URLs: 'concepts/messaging.md' -> 'concepts/messaging/'."""
+    if src == "index.md" or src.endswith("/index.md"):
+        return src[: -len("index.md")]
+    return src[: -len(".md")] + "/" if src.endswith(".md") else src
+
+
+def absolute_links(html: str, page_src: str, base: str) -> str:
+    """Point the relative links of rendered Markdown at the site: the HTML is read elsewhere."""
+    if 'href="' not in html:
+        return html
+
+    def fix(m: re.Match) -> str:
+        path, fragment = m.group(1), m.group(2) or ""
+        target = (
+            posixpath.normpath(posixpath.join(posixpath.dirname(page_src), path))
+            if path
+            else page_src
+        )
+        return f'href="{base}{_page_url(target)}{fragment}"'
+
+    return _RELATIVE_HREF.sub(fix, html)
+
+
 # --------------------------------------------------------------------------- JSON
 
 
-def _item(topic: Topic, item: dict[str, Any]) -> dict[str, Any]:
+def _item(topic: Topic, item: dict[str, Any], base: str) -> dict[str, Any]:
     return {
         "id": item["id"],
         "text": item["text"],
-        "text_html": to_inline_html(item["text"]),
+        "text_html": absolute_links(to_inline_html(item["text"]), topic.src, base),
         "level": item["level"],
         "section": item["section"],
         "url": f"{topic.url}#{item['section']}",
@@ -101,17 +129,22 @@ def _item(topic: Topic, item: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def _question(topic: Topic, q: dict[str, Any]) -> dict[str, Any]:
+def _question(topic: Topic, q: dict[str, Any], base: str) -> dict[str, Any]:
     senior = q.get("senior", "")
+
+    def html(text: str, inline: bool = False) -> str:
+        rendered = to_inline_html(text) if inline else to_html(text)
+        return absolute_links(rendered, topic.src, base) if text else ""
+
     return {
         "id": q["id"],
         "question": q["question"],
-        "question_html": to_inline_html(q["question"]),
+        "question_html": html(q["question"], inline=True),
         "level": q["level"],
         "answer": q["answer"],
-        "answer_html": to_html(q["answer"]),
+        "answer_html": html(q["answer"]),
         "senior": senior,
-        "senior_html": to_html(senior) if senior else "",
+        "senior_html": html(senior),
         "follow_ups": list(q.get("follow_ups", [])),
         "red_flags": list(q.get("red_flags", [])),
         "checks": list(q["checks"]),
@@ -124,7 +157,12 @@ def _resource(r: dict[str, Any]) -> dict[str, Any]:
 
 
 def curriculum_data(curriculum: Curriculum, site_name: str, site_url: str) -> dict[str, Any]:
-    """The whole curriculum as plain data (contract A): parts in PARTS order, topics in nav order."""
+    """The whole curriculum as plain data (contract A): parts in PARTS order, topics in nav order.
+
+    Links inside the *_html fields are absolute (site_url based): they are shown on other
+    pages, in Anki and in other tools, where a page-relative link would break.
+    """
+    base = site_url.rstrip("/") + "/"
     parts, topics = [], []
     for part, title, members in curriculum.by_part():
         parts.append(
@@ -141,8 +179,8 @@ def curriculum_data(curriculum: Curriculum, site_name: str, site_url: str) -> di
                     "reviewed": t.meta["reviewed"],
                     "order": t.order,
                     "tags": list(t.meta.get("tags", [])),
-                    "checklist": [_item(t, item) for item in t.checklist],
-                    "questions": [_question(t, q) for q in t.questions],
+                    "checklist": [_item(t, item, base) for item in t.checklist],
+                    "questions": [_question(t, q, base) for q in t.questions],
                     "resources": [_resource(r) for r in t.resources],
                 }
             )
@@ -331,17 +369,91 @@ def anki_package(data: dict[str, Any], epoch: int) -> bytes:
     return out.getvalue()
 
 
+# --------------------------------------------------------------------------- dist/
+
+# Artifacts made from a built site (the PDF of the print page, the zipped offline build)
+# are staged in dist/ by scripts/, which record the build epoch they were made for in
+# dist/manifest.json. The site build publishes a staged file only when its epoch is this
+# build's, so a stale PDF from an older commit never ships.
+DIST_FILES = {PDF_PATH: "nodejs-interview.pdf", OFFLINE_PATH: "nodejs-interview-offline.zip"}
+MANIFEST = "manifest.json"
+
+
+def read_manifest(dist: Path) -> dict[str, Any]:
+    try:
+        data = json.loads((dist / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def record(dist: Path, name: str, epoch: int | None) -> None:
+    """Note in dist/manifest.json that dist/<name> was made for build `epoch` (None: forget it)."""
+    data = read_manifest(dist)
+    if epoch is None:
+        data.pop(name, None)
+    else:
+        data[name] = {"epoch": epoch, "size": (dist / name).stat().st_size}
+    dist.mkdir(parents=True, exist_ok=True)
+    (dist / MANIFEST).write_text(
+        json.dumps(data, indent=2, sort_keys=True) + "\n", encoding="utf-8"
+    )
+
+
+def staged(dist: Path, epoch: int) -> dict[str, Path]:
+    """The staged artifacts made for this build, by their path in the site."""
+    manifest = read_manifest(dist)
+    out = {}
+    for site_path, name in DIST_FILES.items():
+        entry, file = manifest.get(name), dist / name
+        if (
+            isinstance(entry, dict)
+            and entry.get("epoch") == epoch
+            and file.is_file()
+            and file.stat().st_size == entry.get("size")
+        ):
+            out[site_path] = file
+    return out
+
+
+def human_size(size: int) -> str:
+    """'853 bytes', '197 kB', '1.2 MB' (SI units, as browsers and file managers show them)."""
+    if size < 1000:
+        return f"{size} bytes"
+    if size < 1_000_000:
+        return f"{round(size / 1000)} kB"
+    return f"{size / 1_000_000:.1f} MB"
+
+
+def download_link(
+    sizes: dict[str, int], path: str, label: str, page_src: str, site_url: str
+) -> str:
+    """Markdown for one download on the downloads page: a link and its size, or why it is missing."""
+    known = {JSON_PATH, SCHEMA_URI, CSV_PATH, APKG_PATH, *DIST_FILES}
+    if path not in known:
+        raise ValueError(f"unknown download {path!r}; expected one of {', '.join(sorted(known))}")
+    size = sizes.get(path)
+    return render.render(
+        "download.md.j2",
+        href=render.md_link(page_src, path),
+        name=path.rsplit("/", 1)[-1],
+        label=label,
+        size=human_size(size) if size is not None else None,
+        published=site_url.rstrip("/") + "/downloads/",
+    ).strip()
+
+
 # --------------------------------------------------------------------------- all of them
 
 
 def site_files(
     curriculum: Curriculum, site_name: str, site_url: str, epoch: int
-) -> dict[str, str | bytes]:
-    """Every export generated at build time, by its path in the site."""
+) -> dict[str, bytes]:
+    """Every export generated at build time, by its path in the site, as the bytes to write."""
     data = curriculum_data(curriculum, site_name, site_url)
     return {
-        JSON_PATH: dumps(data),
-        SCHEMA_URI: schema_text(),
-        CSV_PATH: questions_csv(data),
+        JSON_PATH: dumps(data).encode(),
+        SCHEMA_URI: schema_text().encode(),
+        CSV_PATH: questions_csv(data).encode(),
         APKG_PATH: anki_package(data, epoch),
     }

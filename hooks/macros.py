@@ -65,6 +65,33 @@ def define_env(env) -> None:
         """The glossary page, from the same file that feeds the hover explanations."""
         return glossary.render_table(glossary.load(abbreviations))
 
+    # Downloads (hooks/exports.py): the date of the commit built, never the clock.
+    from hooks import exports, printable
+
+    env.variables["build_date"] = exports.build_date(
+        exports.build_epoch(Path(env.conf.config_file_path).parent)
+    )
+
+    @env.macro
+    def print_curriculum() -> str:
+        """The whole curriculum on one page, for print and the PDF (docs/print.md)."""
+        conf = env.conf
+        return printable.print_page(
+            curriculum,
+            docs_dir,
+            page_src(),
+            conf["site_name"],
+            conf["site_url"],
+            env.variables["build_date"],
+        )
+
+    @env.macro
+    def download(path: str, label: str) -> str:
+        """A download's link and size, or why this build has none (docs/downloads.md)."""
+        return exports.download_link(
+            env.variables["downloads"], path, label, page_src(), env.conf["site_url"]
+        )
+
     @env.macro
     def study_plan(weeks: int | None = None) -> str:
         """One study plan's schedule (hooks/plans.py), or with no weeks the table comparing them."""

@@ -49,10 +49,19 @@ def on_files(files, config, **kwargs):
     content = progress_data.items_json(curriculum)
     files.append(File.generated(config, progress_data.ITEMS_PATH, content=content))
     # The downloads and api/curriculum.json (hooks/exports.py), as site files so links to them are checked.
-    epoch = exports.build_epoch(Path(config.config_file_path).parent)
+    # The PDF and offline zip come from dist/ when `make dist` made them for this commit.
+    project = Path(config.config_file_path).parent
+    epoch = exports.build_epoch(project)
     made = exports.site_files(curriculum, config["site_name"], config["site_url"], epoch)
     for path, data in made.items():
         files.append(File.generated(config, path, content=data))
+    sizes = {path: len(data) for path, data in made.items()}
+    if config.extra.get("staged_downloads", True):  # mkdocs.offline.yml turns it off
+        for path, file in exports.staged(project / "dist", epoch).items():
+            files.append(File.generated(config, path, abs_src_path=str(file)))
+            sizes[path] = file.stat().st_size
+    if macros:
+        macros.variables["downloads"] = sizes  # for the download() macro (docs/downloads.md)
     return files
 
 
