@@ -1,4 +1,4 @@
-// ESLint flat config: the JavaScript the site ships (docs/assets/javascripts), the
+// ESLint flat config: the JavaScript the site ships (docs/assets/javascripts, overrides/), the
 // examples pages show (examples/) and the Node.js tests (tests/). `make check` runs it;
 // alone: `node_modules/.bin/eslint .`
 // CommonJS on purpose: the root package.json has no "type": "module".
@@ -42,9 +42,10 @@ module.exports = [
     },
   },
   {
-    // The Mermaid loader is a classic script: it uses document.currentScript.
-    files: ["docs/assets/javascripts/mermaid-loader.js"],
-    languageOptions: { sourceType: "script" },
+    // Classic scripts: the Mermaid loader (it uses document.currentScript) and the
+    // theme override's scripts, which overrides/main.html loads without type="module".
+    files: ["docs/assets/javascripts/mermaid-loader.js", "overrides/**/*.js"],
+    languageOptions: { sourceType: "script", globals: { ...globals.browser } },
   },
   {
     // Node.js: the examples and their node:test tests, the JS tests, this file.
