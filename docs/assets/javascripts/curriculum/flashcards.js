@@ -56,6 +56,12 @@ function isFormField(element) {
   );
 }
 
+// Material's search dialog keeps keys for itself, even when focus is on a result link.
+function searchOpen() {
+  const toggle = document.querySelector('input[data-md-toggle="search"]');
+  return Boolean(toggle && toggle.checked);
+}
+
 // Space and Enter already activate these; a shortcut would act twice.
 function isControl(element) {
   return element instanceof HTMLElement && element.closest("a[href], button, summary, label") !== null;
@@ -272,7 +278,7 @@ function mount(root) {
 
   function onKey(event) {
     if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey) return;
-    if (!root.isConnected || el.card.hidden || isFormField(event.target)) return;
+    if (!root.isConnected || el.card.hidden || isFormField(event.target) || searchOpen()) return;
     if (!revealed && (event.key === " " || event.key === "Enter")) {
       if (isControl(event.target)) return;
       event.preventDefault();
