@@ -23,6 +23,7 @@ CONFIGS = (
     "ruff.toml",
 )
 PAGE = "docs/concepts/messaging.md"
+TYPO = "recieve"  # codespell:ignore recieve
 
 
 def run(cmd: list[str], cwd: Path) -> subprocess.CompletedProcess:
@@ -49,7 +50,7 @@ def seeded(tmp_path_factory) -> tuple[Path, subprocess.CompletedProcess]:
     page = (ROOT / PAGE).read_text(encoding="utf-8")
     # Spelling, a fence without a language (a Markdown rule and a content rule) and a
     # heading without its space, all in the last section of a real page.
-    page += "\nWe recieve the message twice.\n\n#Retries\n\n```\nnode consumer.mjs\n```\n"
+    page += f"\nWe {TYPO} the message twice.\n\n#Retries\n\n```\nnode consumer.mjs\n```\n"
     (root / PAGE).parent.mkdir(parents=True)
     (root / PAGE).write_text(page, encoding="utf-8")
     (root / "examples" / "demo").mkdir(parents=True)
@@ -76,7 +77,7 @@ def test_check_fails_on_a_seeded_problem(seeded):
 @pytest.mark.parametrize(
     ("check", "where", "expected"),
     [
-        ("spelling", (PAGE, "recieve"), r": spelling: 'recieve' should be 'receive'"),
+        ("spelling", (PAGE, TYPO), rf": spelling: '{TYPO}' should be 'receive'"),
         ("markdown", (PAGE, "#Retries"), r":1: MD018: No space present after the hash"),
         (
             "markdown",
@@ -132,7 +133,7 @@ def test_pre_commit_runs_the_same_tools_on_staged_files(tmp_path):
     shutil.copy(ROOT / "scripts/lint_markdown.py", root / "scripts")
     for name in (".venv", "node_modules", "hooks"):
         (root / name).symlink_to(ROOT / name)
-    (root / "notes.md").write_text("# Notes\n\nWe recieve it.\n", encoding="utf-8")
+    (root / "notes.md").write_text(f"# Notes\n\nWe {TYPO} it.\n", encoding="utf-8")
     env = {"PRE_COMMIT_HOME": str(tmp_path / "cache"), "PATH": "/usr/bin:/bin"}
     assert run(["git", "init", "-q"], root).returncode == 0
     result = subprocess.run(
@@ -145,6 +146,6 @@ def test_pre_commit_runs_the_same_tools_on_staged_files(tmp_path):
     )
     assert result.returncode == 1, result.stdout + result.stderr
     assert re.search(r"^spelling \(codespell\)\.+Failed$", result.stdout, re.M), result.stdout
-    assert "notes.md:3: recieve ==> receive" in result.stdout
+    assert f"notes.md:3: {TYPO} ==> receive" in result.stdout
     assert re.search(r"^markdown \(pymarkdownlnt\)\.+Passed$", result.stdout, re.M)
     assert re.search(r"^yaml \(yamllint\)\.+Passed$", result.stdout, re.M)
