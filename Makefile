@@ -48,8 +48,12 @@ serve: install ## Serve the site with live reload at http://127.0.0.1:8000
 
 # Not `--quiet`: it stops MkDocs from emitting warnings at all, so `--strict` has none
 # to count and a broken link would publish. Filter the INFO lines instead.
+# SOURCE_DATE_EPOCH (default: the last commit's time) dates the sitemap and the downloads,
+# so two builds of one commit are byte-identical (tests/test_reproducible.py).
 build: install ## Build the site into site/ (strict: any warning fails)
-	@set -o pipefail; $(BIN)/mkdocs build --strict 2>&1 | { grep -v '^INFO ' || true; }
+	@set -o pipefail; epoch=$${SOURCE_DATE_EPOCH:-$$(git log -1 --format=%ct 2>/dev/null)}; \
+	if [ -n "$$epoch" ]; then export SOURCE_DATE_EPOCH=$$epoch; fi; \
+	$(BIN)/mkdocs build --strict 2>&1 | { grep -v '^INFO ' || true; }
 
 validate: $(STAMP_PY) ## Validate every topic page's front matter, without a build
 	$(BIN)/python -m hooks.validate docs
