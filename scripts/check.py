@@ -19,6 +19,8 @@ warning otherwise); scheduled pipelines set it.
 
 from __future__ import annotations
 
+import hashlib
+import importlib.metadata
 import json
 import os
 import re
@@ -33,6 +35,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
 NODE_BIN = ROOT / "node_modules" / ".bin"
+# What the slower linters remember between runs (gitignored).
+CACHE = ROOT / ".cache" / "check"
 
 # Markdown that is not a page: appended to pages or shown by GitLab inside a form, so
 # "the first line is an H1" (MD041) does not apply.
@@ -113,26 +117,84 @@ def markdown_files(files: list[str]) -> tuple[list[str], list[str]]:
     return pages, fragments
 
 
+def _markdown_cache_key() -> str:
+    """Findings stay valid while pymarkdown, its config and the runner stay the same."""
+    digest = hashlib.sha256()
+    try:
+        digest.update(importlib.metadata.version("pymarkdownlnt").encode())
+    except importlib.metadata.PackageNotFoundError:
+        digest.update(b"unknown")
+    for name in (".pymarkdown.yml", "scripts/lint_markdown.py", "scripts/check.py"):
+        path = ROOT / name
+        digest.update(path.read_bytes() if path.is_file() else b"-")
+    return digest.hexdigest()
+
+
 def check_markdown(files: list[str]) -> Result:
+    """pymarkdown on every Markdown file, reusing the findings of files that did not change.
+
+    Its rules look at one file at a time, so a file's findings depend only on its bytes
+    and the configuration: the cache in .cache/check/ is keyed on both. A scan of every
+    page takes several seconds; after editing one page, `make check` rescans that page.
+    """
     result = Result("markdown", "pymarkdownlnt (.pymarkdown.yml)")
     pages, fragments = markdown_files(files)
+    cache_file = CACHE / "markdown.json"
+    key = _markdown_cache_key()
+    try:
+        cache = json.loads(cache_file.read_text(encoding="utf-8"))
+        cached = cache["files"] if cache.get("key") == key else {}
+    except (OSError, ValueError, KeyError, TypeError):
+        cached = {}
+    digests = {f: hashlib.sha256((ROOT / f).read_bytes()).hexdigest() for f in pages + fragments}
+    fresh = {f: cached[f]["lines"] for f in digests if cached.get(f, {}).get("sha") == digests[f]}
+    todo_pages = [f for f in pages if f not in fresh]
+    todo_fragments = [f for f in fragments if f not in fresh]
+
     base = [str(BIN / "python"), str(ROOT / "scripts" / "lint_markdown.py"), "--strict-config"]
     # pymarkdown is the slowest linter: scan the pages in two halves, side by side.
-    half = (len(pages) + 1) // 2
-    jobs = [base + ["scan", *pages[:half]], base + ["scan", *pages[half:]]]
-    if fragments:
-        jobs.append(base + ["--disable-rules", "md041", "scan", *fragments])
-    with ThreadPoolExecutor(len(jobs)) as pool:
-        procs = list(pool.map(_run, [job for job in jobs if job[-1] != "scan"]))
+    half = (len(todo_pages) + 1) // 2
+    jobs = [base + ["scan", *todo_pages[:half]], base + ["scan", *todo_pages[half:]]]
+    if todo_fragments:
+        jobs.append(base + ["--disable-rules", "md041", "scan", *todo_fragments])
+    jobs = [job for job in jobs if job[-1] != "scan"]
+    procs = []
+    if jobs:
+        with ThreadPoolExecutor(len(jobs)) as pool:
+            procs = list(pool.map(_run, jobs))
+    scanned = {f: [] for f in todo_pages + todo_fragments}
     for proc in procs:
         if proc.returncode not in (0, 1) or (proc.returncode == 1 and not proc.stdout.strip()):
             result.failed = True
             result.lines += _tool_error(proc)
+            for f in proc.args[proc.args.index("scan") + 1 :]:
+                scanned.pop(f, None)  # not scanned: nothing to remember
             continue
         for line in proc.stdout.splitlines():
             if line.strip():
-                result.failed = True
-                result.lines.append(_rel(line))
+                line = _rel(line)
+                scanned.setdefault(line.split(":", 1)[0], []).append(line)
+    fresh.update(scanned)
+    for f in pages + fragments:
+        result.lines += fresh.get(f, [])
+    result.failed = result.failed or bool(result.lines)
+    try:
+        CACHE.mkdir(parents=True, exist_ok=True)
+        tmp = cache_file.with_suffix(".tmp")
+        tmp.write_text(
+            json.dumps(
+                {
+                    "key": key,
+                    "files": {
+                        f: {"sha": digests[f], "lines": fresh[f]} for f in fresh if f in digests
+                    },
+                }
+            ),
+            encoding="utf-8",
+        )
+        tmp.replace(cache_file)
+    except OSError:
+        pass  # a read-only checkout still gets its report
     return result
 
 
@@ -208,7 +270,17 @@ def check_javascript(files: list[str]) -> Result:
     js = _with_suffix(files, ".js", ".mjs", ".cjs")
     if not js:
         return result
-    proc = _run([str(NODE_BIN / "eslint"), "--no-warn-ignored", "--format", "json", *js])
+    proc = _run(
+        [
+            str(NODE_BIN / "eslint"),
+            "--no-warn-ignored",
+            "--cache",
+            "--cache-strategy=content",
+            f"--cache-location={CACHE / 'eslint'}",
+            "--format=json",
+            *js,
+        ]
+    )
     try:
         reports = json.loads(proc.stdout or "null")
     except json.JSONDecodeError:

@@ -149,3 +149,26 @@ def test_pre_commit_runs_the_same_tools_on_staged_files(tmp_path):
     assert f"notes.md:3: {TYPO} ==> receive" in result.stdout
     assert re.search(r"^markdown \(pymarkdownlnt\)\.+Passed$", result.stdout, re.M)
     assert re.search(r"^yaml \(yamllint\)\.+Passed$", result.stdout, re.M)
+
+
+def test_markdown_findings_are_reused_only_while_the_file_is_unchanged(tmp_path):
+    for name in (".pymarkdown.yml", "scripts/check.py", "scripts/lint_markdown.py"):
+        (tmp_path / name).parent.mkdir(exist_ok=True)
+        shutil.copy(ROOT / name, tmp_path / name)
+    page = tmp_path / "docs" / "page.md"
+    page.parent.mkdir()
+    page.write_text("# Page\n\n#Broken heading\n", encoding="utf-8")
+    check = [str(BIN / "python"), "scripts/check.py", "--only=markdown"]
+    first, second = run(check, tmp_path), run(check, tmp_path)
+    assert first.returncode == second.returncode == 1
+    assert "docs/page.md:3:1: MD018" in first.stdout and "docs/page.md:3:1: MD018" in second.stdout
+    assert (tmp_path / ".cache/check/markdown.json").is_file()
+    page.write_text("# Page\n\n## Fixed heading\n", encoding="utf-8")
+    third = run(check, tmp_path)
+    assert third.returncode == 0 and "MD018" not in third.stdout, third.stdout
+    # A changed configuration invalidates every remembered finding.
+    page.write_text("# Page\n\n#Broken heading\n", encoding="utf-8")
+    assert run(check, tmp_path).returncode == 1
+    config = tmp_path / ".pymarkdown.yml"
+    config.write_text(config.read_text() + "  md018:\n    enabled: false\n", encoding="utf-8")
+    assert run(check, tmp_path).returncode == 0
