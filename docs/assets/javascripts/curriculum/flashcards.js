@@ -96,6 +96,9 @@ function mount(root) {
     ahead: $("[data-ahead]"),
     status: $("[data-status]"),
   };
+  const fallback = document.querySelector(".drill-fallback");
+  root.dataset.mounted = "";
+  if (fallback) fallback.hidden = true;
   const siteRoot = new URL(root.dataset.root || "./", window.location.href);
   const cleanups = [];
   let alive = true;
@@ -342,7 +345,7 @@ function mount(root) {
     } catch (error) {
       if (!alive) return;
       el.counts.textContent = `Could not load the questions (${error.message}). Reload the page, or read them on the topic pages listed above.`;
-      document.querySelector(".drill-fallback")?.classList.add("drill-fallback--shown");
+      if (fallback) fallback.hidden = false;
       return;
     }
     if (!alive) return;
