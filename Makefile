@@ -10,7 +10,7 @@ export NO_MKDOCS_2_WARNING := 1
 SHELL := /bin/bash
 
 .PHONY: help install serve build test test-examples validate clean lock linkcheck pipeline offline pdf dist
-.PHONY: check stale new-topic
+.PHONY: check stale new-topic bench
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -54,6 +54,12 @@ build: install ## Build the site into site/ (strict: any warning fails)
 	@set -o pipefail; epoch=$${SOURCE_DATE_EPOCH:-$$(git log -1 --format=%ct 2>/dev/null)}; \
 	if [ -n "$$epoch" ]; then export SOURCE_DATE_EPOCH=$$epoch; fi; \
 	$(BIN)/mkdocs build --strict 2>&1 | { grep -v '^INFO ' || true; }
+
+# Build time against plain Material and Zensical, edit-to-preview, page weight and Lighthouse
+# (bench/run.py; README "Performance"). BENCH_ARGS=--quick for a shorter run. Zensical
+# installs into .venv-bench/ on first use.
+bench: install ## Benchmark builds, preview and page weight; writes bench/results/latest.json
+	$(BIN)/python -m bench.run $(BENCH_ARGS)
 
 validate: $(STAMP_PY) ## Validate every topic page's front matter, without a build
 	$(BIN)/python -m hooks.validate docs

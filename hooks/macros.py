@@ -124,6 +124,10 @@ def _fail_cleanly(env) -> None:
         meta = env.page.meta if env.page is not None else {}
         if meta.get("render_macros") is False:
             return markdown
+        jinja = env.env
+        starts = (jinja.variable_start_string, jinja.block_start_string, jinja.comment_start_string)
+        if not any(start in markdown for start in starts):
+            return markdown  # nothing to render: don't compile the page as a template
         variables = copy(env.variables)
         variables.update(meta)
         try:

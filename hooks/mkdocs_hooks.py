@@ -17,12 +17,28 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from hooks import exports, glossary, progress_data, snippets  # noqa: E402
+from hooks import exports, glossary, preview, progress_data, snippets  # noqa: E402
 from hooks.model import CurriculumError, load_curriculum  # noqa: E402
 
 VENDOR = {
     "node_modules/mermaid/dist/mermaid.min.js": "assets/javascripts/vendor/mermaid.min.js",
 }
+
+
+def on_startup(command, dirty, **kwargs) -> None:
+    preview.start(command, dirty)  # `make serve` previews with --dirty (hooks/preview.py)
+
+
+def on_nav(nav, config, files, **kwargs):
+    if preview.active():
+        preview.prepare(files, config)
+    return nav
+
+
+def on_env(env, config, files, **kwargs):
+    if preview.active():
+        env.bytecode_cache = preview.BYTECODE
+    return env
 
 
 def on_config(config, **kwargs):

@@ -488,6 +488,25 @@ def cross_check(topics: list[Topic]) -> list[Problem]:
     return problems
 
 
+# (path, src, root) -> (file bytes, load_page's result). `mkdocs serve` reloads every page
+# on every rebuild; a page whose bytes did not change is not parsed and validated again.
+_PAGES: dict[tuple[str, str, str], tuple[bytes, tuple[Topic | None, list[Problem]]]] = {}
+
+
+def _load_page_cached(path: Path, src: str, root: str) -> tuple[Topic | None, list[Problem]]:
+    key = (str(path), src, root)
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return load_page(path, src, root)
+    hit = _PAGES.get(key)
+    if hit is not None and hit[0] == data:
+        return hit[1]
+    result = load_page(path, src, root)
+    _PAGES[key] = (data, result)
+    return result
+
+
 def load_curriculum(docs_dir: str | Path) -> Curriculum:
     """Load and validate every page under docs_dir. Raises CurriculumError listing every problem."""
     docs_dir = Path(docs_dir)
@@ -499,7 +518,7 @@ def load_curriculum(docs_dir: str | Path) -> Curriculum:
     problems: list[Problem] = []
     for path in sorted(docs_dir.rglob("*.md")):
         src = path.relative_to(docs_dir).as_posix()
-        topic, found = load_page(path, src, root)
+        topic, found = _load_page_cached(path, src, root)
         problems.extend(found)
         if topic is not None:
             topics.append(topic)

@@ -1,0 +1,220 @@
+"""`make bench`: how fast the site builds, previews and loads, against plain Material and Zensical.
+
+Sections (each can be skipped with --skip NAME):
+  overhead  the real site: our build vs a plain Material build of the same Markdown
+  scaling   synthetic topic pages at 30, 300 and 3,000: ours, plain Material, Zensical
+  serve     edit to preview: `mkdocs serve` (full and dirty rebuilds), save -> page served
+  weight    first view of the home and a topic page: bytes, gzip bytes, requests; search index
+  lighthouse  mobile performance score, home and a topic page, median of 3 runs
+
+Writes bench/results/latest.json and prints a table. `--quick` runs fewer and smaller.
+Run from the repository root: `.venv/bin/python -m bench.run`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import json
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from bench import projects, report, timing, zensical_env  # noqa: E402
+
+MKDOCS = str(Path(sys.executable).parent / "mkdocs")
+RESULTS = ROOT / "bench" / "results"
+SECTIONS = ("overhead", "scaling", "serve", "weight", "lighthouse")
+TOPIC_PAGE = "concepts/messaging.md"
+
+
+def log(message: str) -> None:
+    print(message, flush=True)
+
+
+def _mkdocs_build(name: str, project: Path, kind: str, site: Path, pages: int) -> timing.Build:
+    command = [MKDOCS, "build", "-f", f"mkdocs-{kind}.yml", "--site-dir", str(site)]
+    if kind == "ours":
+        command.insert(2, "--strict")
+    return timing.Build(
+        name=name,
+        command=command,
+        cwd=project,
+        env=projects.bench_env(),
+        clear=[site],
+        check=lambda: _check_pages(name, site, pages),
+    )
+
+
+def _zensical_build(project: Path, executable: str, pages: int) -> timing.Build:
+    site = project / "site-zensical"
+    return timing.Build(
+        name="zensical",
+        command=[executable, "build", "--clean", "-f", "mkdocs-zensical.yml"],
+        cwd=project,
+        env=projects.bench_env(),
+        clear=[site, project / ".cache"],  # cold build: no cache from the previous run
+        check=lambda: _check_pages("zensical", site, pages),
+    )
+
+
+def _check_pages(name: str, site: Path, pages: int) -> None:
+    built = sum(1 for _ in site.rglob("index.html"))
+    if built < pages:
+        raise timing.BuildFailed(f"{name}: built {built} pages into {site}, expected {pages}")
+
+
+def overhead(work: Path, runs: int) -> dict:
+    """The real site with our hooks and macros vs plain Material, alternated."""
+    project = projects.real_project(work / "real")
+    projects.write_configs(project)
+    pages = sum(1 for _ in (project / "docs").rglob("*.md"))
+    builds = [
+        _mkdocs_build("ours", project, "ours", work / "real-site-ours", pages),
+        _mkdocs_build("plain", project, "plain", work / "real-site-plain", pages),
+    ]
+    log(f"  real site: {pages} Markdown pages, {runs} alternated runs each")
+    series = timing.alternate(builds, runs, log)
+    return {
+        "pages": pages,
+        "ours": series["ours"].summary(),
+        "plain": series["plain"].summary(),
+        "ratio_ours_to_plain": timing.ratio(series, "ours", "plain"),
+        "target_ratio": 1.15,
+        "site_dir": str(work / "real-site-ours"),
+    }
+
+
+def scaling(work: Path, sizes: list[int], runs: dict[int, int], zensical: dict | None) -> dict:
+    """Synthetic pages at each size: ours, plain Material and Zensical, alternated."""
+    out: dict = {"sizes": {}}
+    for size in sizes:
+        project, pages, nav = projects.synthetic_project(work / f"synthetic-{size}", size)
+        projects.write_configs(project, nav)
+        if zensical is not None:
+            _zensical_site_dir(project / "mkdocs-zensical.yml")
+        builds = [
+            _mkdocs_build("ours", project, "ours", work / f"syn-{size}-ours", pages),
+            _mkdocs_build("plain", project, "plain", work / f"syn-{size}-plain", pages),
+        ]
+        if zensical is not None:
+            builds.append(_zensical_build(project, zensical["executable"], pages))
+        log(f"  {size} topics ({pages} pages), {runs[size]} alternated runs each")
+        series = timing.alternate(builds, runs[size], log)
+        entry: dict = {"topics": size, "pages": pages}
+        for name, s in series.items():
+            summary = s.summary()
+            summary["ms_per_page_wall"] = round(summary["median_wall_s"] * 1000 / pages, 1)
+            summary["ms_per_page_cpu"] = round(summary["median_cpu_s"] * 1000 / pages, 1)
+            entry[name] = summary
+        entry["ratio_ours_to_plain"] = timing.ratio(series, "ours", "plain")
+        if zensical is not None:
+            entry["ratio_ours_to_zensical"] = timing.ratio(series, "ours", "zensical")
+        out["sizes"][str(size)] = entry
+        shutil.rmtree(project, ignore_errors=True)
+        for build in builds:
+            for path in build.clear:
+                shutil.rmtree(path, ignore_errors=True)
+    first, last = str(sizes[0]), str(sizes[-1])
+    growth = {}
+    for name in ("ours", "plain") + (("zensical",) if zensical else ()):
+        small, large = out["sizes"][first][name], out["sizes"][last][name]
+        growth[name] = {
+            "wall": round(large["ms_per_page_wall"] / small["ms_per_page_wall"] - 1, 3),
+            "cpu": round(large["ms_per_page_cpu"] / small["ms_per_page_cpu"] - 1, 3),
+        }
+    out["per_page_growth"] = {"from": int(first), "to": int(last), **growth}
+    out["target_growth"] = 0.30
+    out["target_ratio_ours_to_zensical"] = 0.5
+    if zensical is not None:
+        out["zensical"] = {k: v for k, v in zensical.items() if k != "digest"}
+    return out
+
+
+def _zensical_site_dir(config: Path) -> None:
+    data = projects.load_config(config)
+    data["site_dir"] = "site-zensical"
+    projects.dump_config(data, config)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="fewer runs, 30 and 300 pages only")
+    parser.add_argument("--skip", action="append", default=[], choices=SECTIONS)
+    parser.add_argument("--only", action="append", default=[], choices=SECTIONS)
+    parser.add_argument("--runs", type=int, help="alternated runs for the real-site overhead")
+    parser.add_argument("--sizes", help="comma-separated synthetic topic counts")
+    parser.add_argument("--output", type=Path, default=RESULTS / "latest.json")
+    args = parser.parse_args(argv)
+    wanted = [s for s in (args.only or SECTIONS) if s not in args.skip]
+    runs = args.runs or (3 if args.quick else 5)
+    sizes = (
+        [int(s) for s in args.sizes.split(",")]
+        if args.sizes
+        else ([30, 300] if args.quick else [30, 300, 3000])
+    )
+    size_runs = {size: (2 if args.quick or size >= 3000 else 3) for size in sizes}
+
+    started = datetime.datetime.now(datetime.UTC)
+    results: dict = {
+        "date": started.strftime("%Y-%m-%d %H:%M UTC"),
+        "quick": args.quick,
+        "machine_at_start": timing.machine(),
+        "versions": report.versions(),
+    }
+    with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
+        work = Path(tmp)
+        if "overhead" in wanted or "weight" in wanted or "lighthouse" in wanted:
+            log("Generator overhead (real site)")
+            results["overhead"] = overhead(work, runs if "overhead" in wanted else 1)
+        if "scaling" in wanted:
+            log("Zensical")
+            try:
+                zensical = zensical_env.ensure(log)
+            except Exception as exc:  # report why, and measure the rest
+                zensical = None
+                results["zensical_error"] = str(exc)
+                log(f"  Zensical unavailable: {exc}")
+            log("Scaling (synthetic topic pages)")
+            results["scaling"] = scaling(work, sizes, size_runs, zensical)
+        if "serve" in wanted:
+            from bench import serve
+
+            log("Edit to preview (mkdocs serve)")
+            results["serve"] = serve.measure_all(work, TOPIC_PAGE, 2 if args.quick else 3, log)
+        site = Path(results["overhead"]["site_dir"]) if "overhead" in results else None
+        if site is not None and ("weight" in wanted or "lighthouse" in wanted):
+            from bench import weight
+
+            with weight.StaticServer(site) as server:
+                if "weight" in wanted:
+                    log("Reader weight (first view)")
+                    results["weight"] = weight.measure(server.url, TOPIC_PAGE, site, log)
+                if "lighthouse" in wanted:
+                    from bench import lighthouse
+
+                    log("Lighthouse (mobile performance)")
+                    results["lighthouse"] = lighthouse.measure(server.url, TOPIC_PAGE, 3, log)
+        if "overhead" in results:
+            results["overhead"].pop("site_dir", None)
+    results["machine_at_end"] = timing.machine()
+    results["duration_s"] = round(
+        (datetime.datetime.now(datetime.UTC) - started).total_seconds(), 1
+    )
+    args.output.parent.mkdir(parents=True, exist_ok=True)
+    args.output.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    log("")
+    log(report.table(results))
+    log(
+        f"\nWrote {args.output.relative_to(ROOT) if args.output.is_relative_to(ROOT) else args.output}"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
