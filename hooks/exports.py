@@ -29,7 +29,7 @@ import subprocess
 import tempfile
 import zipfile
 from datetime import UTC, datetime
-from functools import cache, lru_cache
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -70,14 +70,23 @@ def _markdown() -> markdown.Markdown:
     return markdown.Markdown(extensions=_EXTENSIONS, extension_configs=_EXTENSION_CONFIGS)
 
 
-@cache
-def to_html(text: str) -> str:
-    """Block Markdown (answers, the senior layer) to HTML."""
+_HTML: dict[str, str] = {}  # Markdown text -> HTML, kept across `mkdocs serve` rebuilds
+
+
+def _convert(text: str) -> str:
     md = _markdown()
     try:
-        return md.convert(text.strip())
+        return md.convert(text).strip()
     finally:
         md.reset()
+
+
+def to_html(text: str) -> str:
+    """Block Markdown (answers, the senior layer) to HTML."""
+    text = text.strip()
+    if text not in _HTML:
+        _HTML[text] = _convert(text)
+    return _HTML[text]
 
 
 def to_inline_html(text: str) -> str:

@@ -77,12 +77,7 @@ def define_env(env) -> None:
         """The whole curriculum on one page, for print and the PDF (docs/print.md)."""
         conf = env.conf
         return printable.print_page(
-            curriculum,
-            docs_dir,
-            page_src(),
-            conf["site_name"],
-            conf["site_url"],
-            env.variables["build_date"],
+            curriculum, conf["site_name"], conf["site_url"], env.variables["build_date"]
         )
 
     @env.macro

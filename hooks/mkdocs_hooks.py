@@ -17,8 +17,8 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from hooks import exports, glossary, preview, progress_data, snippets  # noqa: E402
-from hooks.model import CurriculumError, load_curriculum  # noqa: E402
+from hooks import exports, glossary, preview, printable, progress_data, snippets  # noqa: E402
+from hooks.model import CurriculumError, is_topic_path, load_curriculum  # noqa: E402
 
 VENDOR = {
     "node_modules/mermaid/dist/mermaid.min.js": "assets/javascripts/vendor/mermaid.min.js",
@@ -79,6 +79,22 @@ def on_files(files, config, **kwargs):
     if macros:
         macros.variables["downloads"] = sizes  # for the download() macro (docs/downloads.md)
     return files
+
+
+def on_page_content(html: str, page, config, files, **kwargs) -> str:
+    if is_topic_path(page.file.src_uri):  # the print page shows every topic's HTML
+        printable.remember(page.file.src_uri, page.url, html)
+    return html
+
+
+def on_post_page(output: str, page, config, **kwargs) -> str:
+    if page.file.src_uri == "print.md":
+        try:
+            curriculum = config.plugins["macros"].variables["curriculum"]
+            return printable.fill(output, page.url, curriculum)
+        except ValueError as exc:
+            raise PluginError(f"docs/print.md: {exc}") from None
+    return output
 
 
 def on_page_markdown(markdown: str, page, config, **kwargs) -> str:

@@ -1,45 +1,61 @@
 """The print page: the whole curriculum on one page, in order, for printing and the PDF.
 
-Plain Python (no MkDocs). ``print_page`` renders ``templates/print.md.j2``: a cover, the
-contents, then every part and topic: the topic page's prose, its checklist as empty
-boxes and its questions with the answers shown.
+Plain Python (no MkDocs import). Two steps, so the build renders no page twice:
 
-Putting every page on one page needs three rewrites of each topic's Markdown body:
+1. ``print_page`` renders ``templates/print.md.j2`` (through the ``print_curriculum``
+   macro of docs/print.md): a cover, the contents, and for every part and topic a
+   heading, the topic's description and an empty slot.
+2. While MkDocs renders the topic pages, ``remember`` keeps each one's HTML; when it
+   writes the print page, ``fill`` puts every topic's HTML into its slot, rewritten to
+   sit on one page:
 
-- headings move down two levels (part h2, topic h3, the page's own h2 become h4) and get
-  ids prefixed with the topic, ``messaging--idempotent-consumers``, so ids stay unique;
-- links to a heading of a topic page point at that heading on this page; links to other
-  pages and files are rewritten relative to the print page, so the strict build still
-  checks them;
-- collapsed blocks (``???``) are opened (``!!!``), since paper has no click.
+   - headings move down two levels (part h2, topic h3, the page's own h2 become h4);
+   - ids get the topic as a prefix (``messaging--idempotent-consumers``) so they stay
+     unique; checklist and question ids (``item-...``, ``q-...``) are unique site-wide
+     and stay as they are;
+   - links to a topic page point at that topic on this page; other relative links and
+     images are re-resolved from the print page's address;
+   - checkboxes become empty boxes to tick with a pen, without the ids the progress
+     scripts look for, and every collapsed block (answers included) is open.
 
-Fenced code and code spans are left alone.
+Rendering the topics' Markdown a second time for this page took as long as a third of
+the whole build; rewriting their HTML takes a few milliseconds.
 """
 
 from __future__ import annotations
 
 import posixpath
 import re
-from pathlib import Path
+from typing import NamedTuple
 
 from markdown.extensions.toc import slugify, unique
-from markupsafe import Markup
 
 from hooks import render
-from hooks.exports import to_inline_html
-from hooks.model import GENERATED_HEADINGS, Curriculum, Topic, split_front_matter
+from hooks.model import GENERATED_HEADINGS, Curriculum, Topic
 
-_FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,})")
-_HEADING = re.compile(r"^(#{1,6})[ \t]+(.+?)[ \t]*#*[ \t]*$")
-_ATTR_ID = re.compile(r"\{[^}]*#([A-Za-z0-9_-]+)[^}]*\}\s*$")
-_ATTR_LIST = re.compile(r"\s*\{:?[^}]*\}\s*$")
-_CODE_SPAN = re.compile(r"(`+)(?:.+?)\1")
-_LINK = re.compile(r"(!?\[[^\]]*\])\(\s*<?([^)\s>]*)>?(\s+\"[^\"]*\")?\s*\)")
-_REF_DEF = re.compile(r"^([ ]{0,3}\[[^\]]+\]:[ \t]*)<?(\S+?)>?((?:[ \t]+.*)?)$")
-_COLLAPSED = re.compile(r"^([ \t]*)\?\?\?\+?(?=[ \t])")
-_SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
+KEEP = ("item-", "q-")  # ids unique across the site already
+SLOT = '<div class="print-slot" data-topic="{slug}"></div>'
+_SLOT = re.compile(r'<div class="print-slot" data-topic="([a-z0-9-]+)"></div>')
+_REF_ATTR = re.compile(r'(\s(?:id|for|aria-labelledby|aria-describedby|aria-controls))="([^"]*)"')
+_URL_ATTR = re.compile(r'(\s(?:href|src))="([^"]*)"')
+_HEADING = re.compile(r"<(/?)h([1-6])(?=[\s>])")
+_PROGRESS_ATTR = re.compile(r'\sdata-(?:item|question)-id="[^"]*"')
+_TASK_CONTROL = re.compile(r'<label class="task-list-control">.*?</label>', re.S)
+_CHECKBOX = re.compile(
+    r'<input type="checkbox"[^>]*>(?:<span class="task-list-indicator"></span>)?'
+)
+_DETAILS = re.compile(r"<details(?![^>]*\sopen[\s>=])")
+_SCHEME = re.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.-]*:|/|\?)")
+BOX = '<span class="print-box" aria-hidden="true"></span>'
+SHIFT = 2
 
-SHIFT = 2  # topic page h2 -> h4 on the print page (part h2, topic h3)
+
+class Rendered(NamedTuple):
+    url: str  # the page's URL relative to the site root, as MkDocs gives it
+    html: str  # the page's content HTML
+
+
+_PAGES: dict[str, Rendered] = {}
 
 
 def topic_anchor(slug: str) -> str:
@@ -47,133 +63,113 @@ def topic_anchor(slug: str) -> str:
 
 
 def prefixed(slug: str, anchor: str) -> str:
-    """A topic page's anchor as it is on the print page."""
-    return f"{slug}--{anchor}"
+    """A topic page's id as it is on the print page."""
+    return anchor if anchor.startswith(KEEP) else f"{slug}--{anchor}"
 
 
-def _plain_heading(text: str) -> str:
-    text = _ATTR_LIST.sub("", text)
-    text = re.sub(r"!?\[([^\]]*)\]\([^)]*\)", r"\1", text)
-    text = re.sub(r"<[^>]+>", "", text)
-    text = text.replace("`", "")
-    return re.sub(r"(\*\*|__|\*|_)(\S.*?\S|\S)\1", r"\2", text)
+# --------------------------------------------------------------------------- the page's Markdown
 
 
-class _Rewriter:
-    def __init__(self, topic: Topic, by_src: dict[str, Topic], print_src: str):
-        self.topic = topic
-        self.by_src = by_src
-        self.print_dir = posixpath.dirname(print_src)
-        self.own = set(topic.anchors)
-
-    def fragment(self, topic: Topic, frag: str) -> str:
-        if not frag:
-            return topic_anchor(topic.slug)
-        if frag.startswith(("item-", "q-")):  # generated ids are site-wide unique already
-            return frag
-        return prefixed(topic.slug, frag)
-
-    def target(self, url: str) -> str:
-        if not url or _SCHEME.match(url) or url.startswith("/"):
-            return url
-        path, _, frag = url.partition("#")
-        if not path:
-            return "#" + self.fragment(self.topic, frag)
-        resolved = posixpath.normpath(posixpath.join(posixpath.dirname(self.topic.src), path))
-        other = self.by_src.get(resolved)
-        if other is not None:
-            return "#" + self.fragment(other, frag)
-        rel = posixpath.relpath(resolved, self.print_dir or ".")
-        return rel + (f"#{frag}" if frag else "")
-
-    def links(self, text: str) -> str:
-        """Rewrite link targets in a line, outside its code spans."""
-        out, last = [], 0
-        for span in _CODE_SPAN.finditer(text):
-            out.append(self._links_outside(text[last : span.start()]))
-            out.append(span.group(0))
-            last = span.end()
-        out.append(self._links_outside(text[last:]))
-        return "".join(out)
-
-    def _links_outside(self, text: str) -> str:
-        def fix(m: re.Match) -> str:
-            return f"{m.group(1)}({self.target(m.group(2))}{m.group(3) or ''})"
-
-        return _LINK.sub(fix, text)
-
-
-def topic_body(topic: Topic, docs_dir: Path, by_src: dict[str, Topic], print_src: str) -> str:
-    """A topic page's Markdown body, rewritten to sit inside the print page."""
-    text = (Path(docs_dir) / topic.src).read_text(encoding="utf-8")
-    _, body, _ = split_front_matter(text)
-    rewriter = _Rewriter(topic, by_src, print_src)
-    seen: set[str] = set()
-    out: list[str] = []
-    fence: str | None = None
-    for line in body.splitlines():
-        marker = _FENCE.match(line)
-        if marker:
-            token = marker.group(1)
-            if fence is None:
-                fence = token[0] * len(token)
-            elif token.startswith(fence):
-                fence = None
-            out.append(line)
-            continue
-        if fence is not None:
-            out.append(line)
-            continue
-        heading = _HEADING.match(line)
-        if heading:
-            level, title = len(heading.group(1)), heading.group(2)
-            if level == 1:  # the page title comes from the front matter: the template prints it
-                continue
-            explicit = _ATTR_ID.search(title)
-            anchor = (
-                explicit.group(1)
-                if explicit
-                else unique(slugify(_plain_heading(title), "-"), seen)
-            )
-            seen.add(anchor)
-            title = rewriter.links(_ATTR_LIST.sub("", title))
-            depth = min(level + SHIFT, 6)
-            out.append(f"{'#' * depth} {title} {{#{prefixed(topic.slug, anchor)}}}")
-            continue
-        ref = _REF_DEF.match(line)
-        if ref:
-            out.append(f"{ref.group(1)}{rewriter.target(ref.group(2))}{ref.group(3)}")
-            continue
-        line = _COLLAPSED.sub(r"\1!!!", line)
-        out.append(rewriter.links(line))
-    return "\n".join(out).strip() + "\n"
-
-
-def print_page(
-    curriculum: Curriculum,
-    docs_dir: str | Path,
-    page_src: str,
-    site_name: str,
-    site_url: str,
-    built: str,
-) -> str:
-    """The Markdown of the print page (docs/print.md calls this through a macro)."""
-    by_src = {t.src: t for t in curriculum.topics}
-    parts = [
-        (part, title, [(t, Markup(topic_body(t, Path(docs_dir), by_src, page_src))) for t in topics])
-        for part, title, topics in curriculum.by_part()
-    ]
+def print_page(curriculum: Curriculum, site_name: str, site_url: str, built: str) -> str:
+    """The Markdown of the print page: cover, contents, and a slot per topic."""
     generated = {h: unique(slugify(h, "-"), set()) for h in GENERATED_HEADINGS}
     return render.render(
         "print.md.j2",
-        parts=parts,
+        parts=curriculum.by_part(),
         site_name=site_name,
-        site_url=site_url,
+        site_url=site_url.rstrip("/") + "/",
         built=built,
         generated=generated,
-        prefixed=prefixed,
         topic_anchor=topic_anchor,
-        inline=lambda text: Markup(to_inline_html(text)),
+        slot=lambda slug: SLOT.format(slug=slug),
         questions=len(curriculum.questions),
         items=len(curriculum.items),
     )
+
+
+# --------------------------------------------------------------------------- the topics' HTML
+
+
+def remember(src: str, url: str, html: str) -> None:
+    """Keep a rendered topic page's content (called for every topic page in every build)."""
+    _PAGES[src] = Rendered(url, html)
+
+
+def _split(url: str) -> tuple[str, str]:
+    path, _, fragment = url.partition("#")
+    return path, fragment
+
+
+def _directory(url: str) -> str:
+    """The folder a page's relative links resolve against: 'a/b/' -> 'a/b', 'a/b.html' -> 'a'."""
+    return url.rstrip("/") if url.endswith("/") or url == "" else posixpath.dirname(url)
+
+
+def _resolve(base: str, path: str) -> str:
+    """A relative path resolved against a folder, keeping a trailing slash."""
+    joined = posixpath.normpath(posixpath.join(base, path)) if base or path else ""
+    joined = "" if joined == "." else joined
+    return joined + "/" if path.endswith("/") and joined else joined
+
+
+class _Rewriter:
+    def __init__(self, topic: Topic, page_url: str, print_url: str, by_url: dict[str, Topic]):
+        self.slug = topic.slug
+        self.base = _directory(page_url)
+        self.print_dir = _directory(print_url)
+        self.by_url = by_url
+
+    def refs(self, m: re.Match) -> str:
+        values = " ".join(prefixed(self.slug, v) for v in m.group(2).split())
+        return f'{m.group(1)}="{values}"'
+
+    def url(self, m: re.Match) -> str:
+        return f'{m.group(1)}="{self.target(m.group(2))}"'
+
+    def target(self, url: str) -> str:
+        if url.startswith("#"):
+            return "#" + prefixed(self.slug, url[1:])
+        if not url or _SCHEME.match(url):
+            return url
+        path, fragment = _split(url)
+        resolved = _resolve(self.base, path)
+        other = self.by_url.get(resolved)
+        if other is not None:
+            return "#" + (prefixed(other.slug, fragment) if fragment else topic_anchor(other.slug))
+        rel = posixpath.relpath(resolved or ".", self.print_dir or ".")
+        rel = "./" if rel == "." else rel + ("/" if resolved.endswith("/") else "")
+        return rel + (f"#{fragment}" if fragment else "")
+
+
+def for_print(
+    html: str, topic: Topic, page_url: str, print_url: str, by_url: dict[str, Topic]
+) -> str:
+    """A topic page's content HTML, rewritten to sit inside the print page."""
+    rewriter = _Rewriter(topic, page_url, print_url, by_url)
+    html = _HEADING.sub(lambda m: f"<{m.group(1)}h{min(int(m.group(2)) + SHIFT, 6)}", html)
+    html = _REF_ATTR.sub(rewriter.refs, html)
+    html = _URL_ATTR.sub(rewriter.url, html)
+    html = _PROGRESS_ATTR.sub("", html)
+    html = _TASK_CONTROL.sub(BOX, html)
+    html = _CHECKBOX.sub(BOX, html)
+    return _DETAILS.sub("<details open", html)
+
+
+def fill(output: str, print_url: str, curriculum: Curriculum) -> str:
+    """The built print page with every topic's HTML in its slot."""
+    by_src = {t.src: t for t in curriculum.topics}
+    missing = [t.src for t in curriculum.topics if t.src not in _PAGES]
+    if missing:
+        raise ValueError(
+            "the print page needs every topic page rendered in the same build; "
+            f"missing: {', '.join(missing)}"
+        )
+    by_url = {_PAGES[src].url: topic for src, topic in by_src.items()}
+    by_slug = {t.slug: t for t in curriculum.topics}
+
+    def slot(m: re.Match) -> str:
+        topic = by_slug[m.group(1)]
+        page = _PAGES[topic.src]
+        return for_print(page.html, topic, page.url, print_url, by_url)
+
+    return _SLOT.sub(slot, output)

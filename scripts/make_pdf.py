@@ -2,18 +2,18 @@
 
     python scripts/make_pdf.py --site dist/offline --out dist/nodejs-interview.pdf
 
-The site may be a normal build (print/index.html) or the offline build (print.html); it is
-opened from the file system, so no server is needed.
+Print the offline build (``make pdf`` does): it is opened from the file system, where the
+normal build's instant navigation stops Material's scripts before diagrams render.
 
 - Chromium prints the page once (A4, page numbers in the footer, a tagged PDF with an
   outline). Links inside the document (#anchors) stay links inside the PDF; links to other
   pages of the site are pointed at the published site (``--base-url``, default: the
   ``site.url`` the build wrote into api/curriculum.json).
-- The outline gives the page each topic starts on. Chromium then prints just the cover
-  and contents again with only those numbers visible, and the numbers are stamped onto
-  the first pages. The contents reserve the numbers' space, so nothing moves, and the
-  first print's links, outline and tags stay as they are. (Printing all 700 pages twice
-  would double the time for the same result.)
+- The outline gives the page each topic starts on. Chromium then prints the cover and
+  contents pages again with only those numbers visible, and they are stamped onto the
+  first print's pages. The first print reserved the numbers' space, so nothing moves,
+  and its links, outline and tags stay as they are. (Printing all 700 pages twice would
+  nearly double the time for the same result.)
 
 Records the PDF in dist/manifest.json for this build's epoch, so the next site build
 publishes it (hooks/exports.py).
@@ -74,17 +74,26 @@ TARGETS = """() => [...document.querySelectorAll(".print-toc-page")].map(span =>
   return [span.dataset.target, title ? title.textContent.trim() : ""];
 })"""
 
-# The overlay: the numbers filled in, everything else invisible, nothing after the contents.
+# The placeholders: the first print reserves each number's space, so the overlay's layout
+# (numbers filled in, everything else invisible but still laid out: Chromium scales the
+# whole document down when anything is too wide, and the overlay must scale alike) is the
+# same as the first print's.
+PLACEHOLDERS = """() => {
+  for (const span of document.querySelectorAll(".print-toc-page")) {
+    span.textContent = "000";
+    span.style.visibility = "hidden";
+  }
+}"""
 OVERLAY = """(numbers) => {
   for (const span of document.querySelectorAll(".print-toc-page")) {
     span.textContent = numbers[span.dataset.target] ?? "";
+    span.style.visibility = "";
   }
   const style = document.createElement("style");
   style.textContent = `
     html, body, * { background: transparent !important; box-shadow: none !important; }
     body * { visibility: hidden !important; }
-    .print-toc-page { visibility: visible !important; }
-    .md-typeset .print-part, .md-typeset .print-part ~ * { display: none !important; }`;
+    .print-toc-page { visibility: visible !important; }`;
   document.head.append(style);
 }"""
 
@@ -177,6 +186,7 @@ def make_pdf(site: Path, out: Path, base_url: str | None = None) -> dict[str, in
             root = site.resolve().as_uri().rstrip("/") + "/"
             page.evaluate(REWRITE_LINKS, [root, base])
             targets = page.evaluate(TARGETS)
+            page.evaluate(PLACEHOLDERS)
             pdf = page.pdf(
                 format="A4",
                 print_background=True,
