@@ -94,7 +94,7 @@ linkcheck: install $(STAMP_LINKCHECK) ## Check every external link (needs the in
 	.ci/linkcheck .venv-linkcheck/bin/linkchecker
 
 pipeline: install ## Run .gitlab-ci.yml locally (gitlab-ci-local): a default-branch and a merge-request pipeline
-	$(BIN)/python -m pytest tests/test_pipeline.py -v
+	$(BIN)/python -m pytest tests/test_pipeline.py -v -s
 
 # The downloads made from a built site, staged in dist/ (every build makes the rest:
 # hooks/exports.py). `make dist` builds the site last, and it publishes them.
