@@ -388,6 +388,37 @@ def test_print_page_has_every_topic_item_and_question_with_unique_ids(built_site
         assert target.is_file() or (target / "index.html").is_file(), href
 
 
+def test_site_build_publishes_staged_downloads_made_for_its_commit(tmp_path):
+    site = FixtureSite(tmp_path)
+    site.write("docs/concepts/messaging.md", topic_page())
+    for page in ("print.md", "downloads.md"):
+        site.write(f"docs/{page}", (ROOT / "docs" / page).read_text(encoding="utf-8"))
+    dist = tmp_path / "dist"
+    dist.mkdir()
+    (dist / "nodejs-interview.pdf").write_bytes(b"%PDF-1.7\n" + b"x" * 2345)
+    exports.record(dist, "nodejs-interview.pdf", 1_790_000_000)
+    (dist / "nodejs-interview-offline.zip").write_bytes(b"PK old")
+    exports.record(dist, "nodejs-interview-offline.zip", 1_700_000_000)  # an older commit's
+
+    result = subprocess.run(
+        [MKDOCS, "build", "--strict", "--site-dir", str(tmp_path / "site")],
+        cwd=tmp_path,
+        env={**ENV, "SOURCE_DATE_EPOCH": "1790000000"},
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert result.returncode == 0, result.stderr
+    html = site.html("downloads/index.html")
+    assert (tmp_path / "site" / exports.PDF_PATH).read_bytes() == (
+        dist / "nodejs-interview.pdf"
+    ).read_bytes()
+    assert "nodejs-interview.pdf, 2 kB" in html and 'href="nodejs-interview.pdf"' in html
+    assert "built on 2026-09-21." in html
+    assert not (tmp_path / "site" / exports.OFFLINE_PATH).exists()  # stale: not published
+    assert "Not in this copy of the site: get <code>nodejs-interview-offline.zip</code>" in html
+
+
 # --------------------------------------------------------------------------- PDF and offline
 
 
