@@ -358,7 +358,7 @@ def test_reset_asks_first_and_works_by_keyboard(reader):
     question = page.locator(".curriculum-progress-confirm__text")
     expect(question).to_be_visible()
     expect(question).to_be_focused()
-    expect(question).to_contain_text("Remove all 1 tick")
+    expect(question).to_contain_text("Remove your 1 tick from this browser?")
     page.keyboard.press("Tab")
     page.keyboard.press("Tab")  # "Keep them"
     expect(page.get_by_role("button", name="Keep them")).to_be_focused()
@@ -600,3 +600,61 @@ def test_changed_since_you_studied_it(reader, items, shown):
         expect(notice).to_contain_text("October 2026")
     else:
         expect(notice).to_be_hidden()
+
+
+# --------------------------------------------------------------------------- accessibility of the widgets
+
+MINE = [
+    "[data-progress-panel]",
+    "[data-level-filter]",
+    "[data-progress-page]",
+    ".curriculum-topic-progress",
+    "[data-storage-notice]",
+    "[data-changed-notice]",
+    "[data-progress-cell]",
+]
+
+
+def axe_violations(page, where: str) -> list[str]:
+    axe = pytest.importorskip("axe_playwright_python.sync_playwright").Axe()
+    page.evaluate(axe.axe_script)
+    context = {"include": [[s] for s in MINE if page.locator(s).count()]}
+    results = page.evaluate(
+        "context => axe.run(context, {resultTypes: ['violations']})", context
+    )
+    return [
+        f"{where}: {v['id']} ({v['impact']}): {v['help']}: "
+        + ", ".join(" ".join(map(str, n["target"])) for n in v["nodes"][:5])
+        for v in results["violations"]
+    ]
+
+
+@pytest.mark.parametrize("palette", ["light", "dark"])
+def test_progress_widgets_pass_axe_in_both_palettes(browser, server, palette):
+    failures: list[str] = []
+    for script in (None, PRIVATE_MODE):
+        r = Reader(browser, server, init_script=script)
+        page = r.open("/")
+        if palette == "dark":
+            for name in ("Switch to light mode", "Switch to dark mode"):
+                page.locator(f'label.md-header__button[title="{name}"]').click()
+            assert page.evaluate("document.body.dataset.mdColorScheme") == "slate"
+        if script is None:
+            seed(page, {"version": 1, "items": {"messaging.delivery-semantics": {"done": True, "at": ms(2026, 10)}}})
+        page.get_by_role("button", name="Reset progress").click()
+        expect(page.locator(".curriculum-progress-confirm__text")).to_be_visible()
+        failures += axe_violations(page, f"/ (reset asked, {palette})")
+        page.get_by_role("button", name="Keep them").click()
+        expect(page.locator("[data-progress-message]")).not_to_be_empty()
+        failures += axe_violations(page, f"/ (message, {palette})")
+        for path in (TOPIC, "/readiness/"):
+            page.goto(r.base + path)
+            ready(page)
+            if path == TOPIC and script is None:
+                expect(page.locator("[data-changed-notice]")).to_be_visible()
+            if script is not None:
+                expect(page.locator("[data-storage-notice]")).to_be_visible()
+            failures += axe_violations(page, f"{path} ({palette}, {'private' if script else 'storage'})")
+        assert not r.errors, r.errors
+        r.close()
+    assert not failures, "\n".join(failures)

@@ -130,9 +130,9 @@ function panelContents(catalog) {
     el(
       "div",
       { className: "curriculum-progress-actions" },
-      el("button", { type: "button", className: "md-button", "data-progress-action": "export", text: "Export progress" }),
-      el("button", { type: "button", className: "md-button", "data-progress-action": "import", text: "Import progress" }),
-      el("button", { type: "button", className: "md-button", "data-progress-action": "reset", text: "Reset progress" }),
+      el("button", { type: "button", className: "curriculum-button", "data-progress-action": "export", text: "Export progress" }),
+      el("button", { type: "button", className: "curriculum-button", "data-progress-action": "import", text: "Import progress" }),
+      el("button", { type: "button", className: "curriculum-button", "data-progress-action": "reset", text: "Reset progress" }),
       fileInput,
     ),
     el(
@@ -145,12 +145,12 @@ function panelContents(catalog) {
       }),
       el("button", {
         type: "button",
-        className: "md-button md-button--primary",
+        className: "curriculum-button curriculum-button--danger",
         "data-progress-action": "reset-confirm",
         text: "Yes, remove my ticks",
       }),
       " ",
-      el("button", { type: "button", className: "md-button", "data-progress-action": "reset-cancel", text: "Keep them" }),
+      el("button", { type: "button", className: "curriculum-button", "data-progress-action": "reset-cancel", text: "Keep them" }),
     ),
     el("p", { className: "curriculum-progress-message", role: "status", "aria-live": "polite", "data-progress-message": true }),
   ];
@@ -389,7 +389,8 @@ function onClick(event) {
     case "reset": {
       const ticks = Object.values(store.read().items).filter((entry) => entry && entry.done === true).length;
       confirm.querySelector(".curriculum-progress-confirm__text").textContent =
-        `Remove all ${plural(ticks, "tick")} from this browser? This cannot be undone; export first to keep a copy.`;
+        `Remove ${ticks === 1 ? "your 1 tick" : `all ${ticks} ticks`} from this browser? ` +
+        "This cannot be undone; export first to keep a copy.";
       confirm.hidden = false;
       confirm.querySelector(".curriculum-progress-confirm__text").focus();
       break;
