@@ -4,8 +4,8 @@ How, and why this way:
 
 - A scratch git repository holds the project as `make test` sees it (tracked files plus
   new ones not ignored), on a `main` branch with an `origin` whose default branch is
-  `main`, which is where gitlab-ci-local reads CI_DEFAULT_BRANCH from. /work/main's own
-  git state is never touched.
+  `main`, which is where gitlab-ci-local reads CI_DEFAULT_BRANCH from. The project's own
+  checkout and its git state are never touched.
 - Each kind of pipeline is gitlab-ci-local given the predefined variables GitLab sets for
   it: a push to the default branch; a merge-request pipeline (CI_PIPELINE_SOURCE
   merge_request_event, CI_MERGE_REQUEST_IID, and no CI_COMMIT_BRANCH, which GitLab leaves
@@ -96,7 +96,9 @@ def symlink_farm(target: Path, source: Path) -> None:
 def repo(tmp_path_factory) -> Path:
     missing = [tool for tool in ("rsync", "git") if not shutil.which(tool)]
     assert not missing, f"gitlab-ci-local's shell isolation needs {missing}: apt-get install them"
-    assert GCL.exists(), "gitlab-ci-local is missing: run `make install` (npm ci)"
+    installed = [ROOT / ".venv", ROOT / "node_modules", ROOT / "examples" / "node_modules", GCL]
+    absent = [str(path.relative_to(ROOT)) for path in installed if not path.exists()]
+    assert not absent, f"{absent} missing: run `make install` first"
     started = time.monotonic()
     repo = tmp_path_factory.mktemp("pipeline") / "project"
     listed = subprocess.run(
