@@ -171,6 +171,7 @@ def make_pdf(site: Path, out: Path, base_url: str | None = None) -> dict[str, in
     """Write the PDF; return the page number of every topic (by its anchor)."""
     from playwright.sync_api import sync_playwright
 
+    site = site.resolve()
     source = print_page(site)
     base = (base_url or site_url(site)).rstrip("/") + "/"
     with sync_playwright() as p:
