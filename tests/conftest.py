@@ -72,7 +72,9 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
             if path.is_file():
                 host, port = self.server.server_address[:2]
                 body = re.sub(
-                    rb"<loc>https?://[^/<]+/", f"<loc>http://{host}:{port}/".encode(), path.read_bytes()
+                    rb"<loc>https?://[^/<]+/",
+                    f"<loc>http://{host}:{port}/".encode(),
+                    path.read_bytes(),
                 )
                 self.send_response(200)
                 self.send_header("Content-Type", "application/xml")

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import re
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 from conftest import CHROMIUM, ROOT, FixtureSite, serve, topic_page
@@ -26,7 +26,8 @@ pytestmark = pytest.mark.skipif(
 )
 
 KEY = "nodejs-interview:v1"
-TOPIC = "/concepts/messaging/"
+TOPIC = "/concepts/security/"  # no diagrams: loads fast; the next page has none either
+TOPIC_ID = "security"
 BOX = ".curriculum-item[data-item-id] input[type=checkbox]"
 READY = "article[data-progress-ready]"
 
@@ -84,7 +85,9 @@ def ticked_ids(page) -> list[str]:
 
 
 def item_ids(page, selector: str = BOX) -> list[str]:
-    return page.eval_on_selector_all(selector, "boxes => boxes.map(b => b.closest('li').dataset.itemId)")
+    return page.eval_on_selector_all(
+        selector, "boxes => boxes.map(b => b.closest('li').dataset.itemId)"
+    )
 
 
 def box(page, item_id: str):
@@ -98,7 +101,7 @@ def follow_next(page):
 
 
 def ms(year: int, month: int, day: int = 15) -> int:
-    return int(datetime(year, month, day, 12, tzinfo=timezone.utc).timestamp() * 1000)
+    return int(datetime(year, month, day, 12, tzinfo=UTC).timestamp() * 1000)
 
 
 def catalog(built_site) -> dict:
@@ -117,7 +120,9 @@ def test_items_json_lists_every_item_and_is_deterministic(built_site):
     assert [p["id"] for p in data["parts"]][:2] == ["nodejs", "concepts"]
     assert all(item["level"] in ("mid", "senior") for t in data["topics"] for item in t["items"])
     text = (built_site / "assets/javascripts/curriculum/items.json").read_text(encoding="utf-8")
-    assert text == items_json(load_curriculum(ROOT / "docs")), "items.json is not a pure function of the content"
+    assert text == items_json(load_curriculum(ROOT / "docs")), (
+        "items.json is not a pure function of the content"
+    )
 
 
 def test_tick_by_keyboard_survives_a_reload(reader):
@@ -175,7 +180,7 @@ def test_instant_navigation_keeps_ticks_and_counts(reader):
     page.evaluate("window.__noReload = true")
     follow_next(page)
     page.wait_for_function(
-        "() => document.querySelector('meta[name=curriculum-topic]').content !== 'messaging'"
+        "() => document.querySelector('meta[name=curriculum-topic]').content !== '" + TOPIC_ID + "'"
     )
     ready(page)
     assert page.evaluate("window.__noReload === true"), "the footer link reloaded the page"
@@ -186,7 +191,7 @@ def test_instant_navigation_keeps_ticks_and_counts(reader):
     expect(page.locator("[data-progress-page]")).to_contain_text(f"1 of {len(other)} done")
     page.go_back()
     page.wait_for_function(
-        "() => document.querySelector('meta[name=curriculum-topic]').content === 'messaging'"
+        "() => document.querySelector('meta[name=curriculum-topic]').content === '" + TOPIC_ID + "'"
     )
     ready(page)
     assert page.evaluate("window.__noReload === true")
@@ -199,10 +204,10 @@ def test_instant_navigation_keeps_ticks_and_counts(reader):
 
 def test_readiness_page_and_topic_page_share_ticks(reader):
     page = reader.open("/readiness/")
-    ids = item_ids(page, f'li[data-topic="messaging"] input[type=checkbox]')
+    ids = item_ids(page, f'li[data-topic="{TOPIC_ID}"] input[type=checkbox]')
     box(page, ids[0]).check(force=True)
     box(page, ids[4]).check(force=True)
-    topic_progress = page.locator('[data-progress-list-topic="messaging"]')
+    topic_progress = page.locator(f'[data-progress-list-topic="{TOPIC_ID}"]')
     expect(topic_progress).to_contain_text(f"2 of {len(ids)} done")
     page.goto(reader.base + TOPIC)
     ready(page)
@@ -211,7 +216,7 @@ def test_readiness_page_and_topic_page_share_ticks(reader):
     page.goto(reader.base + "/readiness/")
     ready(page)
     assert ticked_ids(page) == [ids[4]]
-    expect(page.locator('[data-progress-list-topic="messaging"]')).to_contain_text(
+    expect(page.locator(f'[data-progress-list-topic="{TOPIC_ID}"]')).to_contain_text(
         f"1 of {len(ids)} done"
     )
 
@@ -274,7 +279,9 @@ def test_ten_ticks_survive_reload_export_clear_and_import(reader, tmp_path):
     with page.expect_download() as download_info:
         page.get_by_role("button", name="Export progress").click()
     download = download_info.value
-    assert re.fullmatch(r"nodejs-interview-progress-\d{4}-\d{2}-\d{2}\.json", download.suggested_filename)
+    assert re.fullmatch(
+        r"nodejs-interview-progress-\d{4}-\d{2}-\d{2}\.json", download.suggested_filename
+    )
     saved = tmp_path / download.suggested_filename
     download.save_as(saved)
     exported = json.loads(saved.read_text(encoding="utf-8"))
@@ -299,12 +306,19 @@ def test_ten_ticks_survive_reload_export_clear_and_import(reader, tmp_path):
 def test_import_merges_newer_tick_wins(reader):
     page = reader.open(TOPIC)
     a, b, c = item_ids(page)[:3]
-    seed(page, {"version": 1, "items": {a: {"done": True, "at": 2000}, b: {"done": False, "at": 2000}}})
+    seed(
+        page,
+        {"version": 1, "items": {a: {"done": True, "at": 2000}, b: {"done": False, "at": 2000}}},
+    )
     other = {
         "format": "nodejs-interview-progress",
         "exported": "2026-11-24T00:00:00.000Z",
         "version": 1,
-        "items": {a: {"done": False, "at": 1000}, b: {"done": True, "at": 3000}, c: {"done": True, "at": 1}},
+        "items": {
+            a: {"done": False, "at": 1000},
+            b: {"done": True, "at": 3000},
+            c: {"done": True, "at": 1},
+        },
     }
     expect(page.locator("[data-progress-panel]")).to_have_count(0)  # a topic page has none
     page.goto(reader.base + "/")
@@ -326,7 +340,11 @@ def test_import_merges_newer_tick_wins(reader):
         (json.dumps({"items": [1, 2], "anki": True}).encode(), "not a progress export"),
         (
             json.dumps(
-                {"format": "nodejs-interview-progress", "version": 1, "items": {"x": {"done": "yes", "at": 1}}}
+                {
+                    "format": "nodejs-interview-progress",
+                    "version": 1,
+                    "items": {"x": {"done": "yes", "at": 1}},
+                }
             ).encode(),
             '"x"',
         ),
@@ -351,7 +369,14 @@ def test_malformed_import_is_refused_and_changes_nothing(reader, content, messag
 
 def test_reset_asks_first_and_works_by_keyboard(reader):
     page = reader.open("/")
-    seed(page, {"version": 1, "items": {"messaging.delivery-semantics": {"done": True, "at": 5}}, "extra": 1})
+    seed(
+        page,
+        {
+            "version": 1,
+            "items": {"messaging.delivery-semantics": {"done": True, "at": 5}},
+            "extra": 1,
+        },
+    )
     reset = page.get_by_role("button", name="Reset progress")
     reset.focus()
     page.keyboard.press("Enter")
@@ -458,7 +483,9 @@ Storage.prototype.setItem = function (key, value) {
 """
 
 
-@pytest.mark.parametrize("script", [PRIVATE_MODE, NO_STORAGE], ids=["methods-throw", "no-localStorage"])
+@pytest.mark.parametrize(
+    "script", [PRIVATE_MODE, NO_STORAGE], ids=["methods-throw", "no-localStorage"]
+)
 def test_private_mode_shows_a_notice_and_keeps_working_in_memory(browser, server, script):
     r = Reader(browser, server, init_script=script)
     page = r.open(TOPIC)
@@ -472,13 +499,13 @@ def test_private_mode_shows_a_notice_and_keeps_working_in_memory(browser, server
     # Instant navigation keeps the in-memory ticks for this tab.
     follow_next(page)
     page.wait_for_function(
-        "() => document.querySelector('meta[name=curriculum-topic]').content !== 'messaging'"
+        "() => document.querySelector('meta[name=curriculum-topic]').content !== '" + TOPIC_ID + "'"
     )
     ready(page)
     expect(page.locator("[data-storage-notice]")).to_be_visible()
     page.go_back()
     page.wait_for_function(
-        "() => document.querySelector('meta[name=curriculum-topic]').content === 'messaging'"
+        "() => document.querySelector('meta[name=curriculum-topic]').content === '" + TOPIC_ID + "'"
     )
     ready(page)
     expect(box(page, ids[0])).to_be_checked()
@@ -507,7 +534,8 @@ def test_storage_that_fills_up_later_shows_the_notice_on_the_failed_write(browse
 def visible_levels(page, selector: str) -> set[str]:
     return set(
         page.eval_on_selector_all(
-            selector, "nodes => nodes.filter(n => n.offsetParent !== null).map(n => n.dataset.level)"
+            selector,
+            "nodes => nodes.filter(n => n.offsetParent !== null).map(n => n.dataset.level)",
         )
     )
 
@@ -534,11 +562,13 @@ def test_level_filter_by_keyboard_is_remembered_across_reload_and_navigation(rea
     page.reload()
     ready(page)
     assert visible_levels(page, ".curriculum-item") == {"senior"}
-    expect(page.locator("[data-level-filter]").first.get_by_role("radio", name="Senior")).to_be_checked()
+    expect(
+        page.locator("[data-level-filter]").first.get_by_role("radio", name="Senior")
+    ).to_be_checked()
 
     follow_next(page)
     page.wait_for_function(
-        "() => document.querySelector('meta[name=curriculum-topic]').content !== 'messaging'"
+        "() => document.querySelector('meta[name=curriculum-topic]').content !== '" + TOPIC_ID + "'"
     )
     ready(page)
     assert visible_levels(page, ".curriculum-item") == {"senior"}
@@ -585,13 +615,22 @@ def test_level_filter_hides_headings_of_empty_groups_on_the_readiness_page(reade
         ({0: (False, (2026, 9))}, False),
         ({}, False),
     ],
-    ids=["tick-before-review", "latest-tick-after", "tick-in-review-month", "only-unticks", "never-ticked"],
+    ids=[
+        "tick-before-review",
+        "latest-tick-after",
+        "tick-in-review-month",
+        "only-unticks",
+        "never-ticked",
+    ],
 )
 def test_changed_since_you_studied_it(reader, items, shown):
     page = reader.open(TOPIC)
     assert page.locator('meta[name="curriculum-reviewed"]').get_attribute("content") == "2026-11"
     ids = item_ids(page)
-    doc = {"version": 1, "items": {ids[i]: {"done": d, "at": ms(*month)} for i, (d, month) in items.items()}}
+    doc = {
+        "version": 1,
+        "items": {ids[i]: {"done": d, "at": ms(*month)} for i, (d, month) in items.items()},
+    }
     seed(page, doc)
     notice = page.locator("[data-changed-notice]")
     if shown:
@@ -619,9 +658,7 @@ def axe_violations(page, where: str) -> list[str]:
     axe = pytest.importorskip("axe_playwright_python.sync_playwright").Axe()
     page.evaluate(axe.axe_script)
     context = {"include": [[s] for s in MINE if page.locator(s).count()]}
-    results = page.evaluate(
-        "context => axe.run(context, {resultTypes: ['violations']})", context
-    )
+    results = page.evaluate("context => axe.run(context, {resultTypes: ['violations']})", context)
     return [
         f"{where}: {v['id']} ({v['impact']}): {v['help']}: "
         + ", ".join(" ".join(map(str, n["target"])) for n in v["nodes"][:5])
@@ -630,7 +667,8 @@ def axe_violations(page, where: str) -> list[str]:
 
 
 @pytest.mark.parametrize("palette", ["light", "dark"])
-def test_progress_widgets_pass_axe_in_both_palettes(browser, server, palette):
+def test_progress_widgets_pass_axe_in_both_palettes(browser, server, built_site, palette):
+    topic = next(t for t in catalog(built_site)["topics"] if t["id"] == TOPIC_ID)
     failures: list[str] = []
     for script in (None, PRIVATE_MODE):
         r = Reader(browser, server, init_script=script)
@@ -640,7 +678,13 @@ def test_progress_widgets_pass_axe_in_both_palettes(browser, server, palette):
                 page.locator(f'label.md-header__button[title="{name}"]').click()
             assert page.evaluate("document.body.dataset.mdColorScheme") == "slate"
         if script is None:
-            seed(page, {"version": 1, "items": {"messaging.delivery-semantics": {"done": True, "at": ms(2026, 10)}}})
+            seed(
+                page,
+                {
+                    "version": 1,
+                    "items": {topic["items"][0]["id"]: {"done": True, "at": ms(2026, 10)}},
+                },
+            )
         page.get_by_role("button", name="Reset progress").click()
         expect(page.locator(".curriculum-progress-confirm__text")).to_be_visible()
         failures += axe_violations(page, f"/ (reset asked, {palette})")
@@ -654,7 +698,9 @@ def test_progress_widgets_pass_axe_in_both_palettes(browser, server, palette):
                 expect(page.locator("[data-changed-notice]")).to_be_visible()
             if script is not None:
                 expect(page.locator("[data-storage-notice]")).to_be_visible()
-            failures += axe_violations(page, f"{path} ({palette}, {'private' if script else 'storage'})")
+            failures += axe_violations(
+                page, f"{path} ({palette}, {'private' if script else 'storage'})"
+            )
         assert not r.errors, r.errors
         r.close()
     assert not failures, "\n".join(failures)
