@@ -17,6 +17,7 @@ import sqlite3
 import subprocess
 import sys
 import zipfile
+from collections import Counter
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -362,8 +363,8 @@ def test_downloads_page_gives_real_sizes_and_the_commit_date(built_site):
 def test_print_page_has_every_topic_item_and_question_with_unique_ids(built_site, curriculum):
     page = built_site / "print" / "index.html"
     parsed = _parse(page)
-    duplicates = {i for i in parsed.ids if parsed.ids.count(i) > 1}
-    assert not duplicates, sorted(duplicates)[:10]
+    duplicates = sorted(i for i, n in Counter(parsed.ids).items() if n > 1)
+    assert not duplicates, duplicates[:10]
     ids = set(parsed.ids)
     html = page.read_text(encoding="utf-8")
     for topic in curriculum.topics:
