@@ -14,8 +14,10 @@ Run from the repository root: `.venv/bin/python -m bench.run`.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime
 import json
+import os
 import shutil
 import sys
 import tempfile
@@ -142,6 +144,16 @@ def _zensical_site_dir(config: Path) -> None:
     projects.dump_config(data, config)
 
 
+@contextlib.contextmanager
+def _load(results: dict, name: str):
+    """Fill results[name], recording the load average before and after (the machine is shared)."""
+    out: dict = {}
+    before = [round(x, 2) for x in os.getloadavg()]
+    yield out
+    out["load_average"] = {"before": before, "after": [round(x, 2) for x in os.getloadavg()]}
+    results[name] = out
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="fewer runs, 30 and 300 pages only")
@@ -150,6 +162,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, help="alternated runs for the real-site overhead")
     parser.add_argument("--sizes", help="comma-separated synthetic topic counts")
     parser.add_argument("--output", type=Path, default=RESULTS / "latest.json")
+    parser.add_argument(
+        "--merge",
+        action="store_true",
+        help="keep the other sections of an existing --output file (run sections separately)",
+    )
     args = parser.parse_args(argv)
     wanted = [s for s in (args.only or SECTIONS) if s not in args.skip]
     runs = args.runs or (3 if args.quick else 5)
@@ -169,9 +186,14 @@ def main(argv: list[str] | None = None) -> int:
     }
     with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
         work = Path(tmp)
+        site = None
         if "overhead" in wanted or "weight" in wanted or "lighthouse" in wanted:
             log("Generator overhead (real site)")
-            results["overhead"] = overhead(work, runs if "overhead" in wanted else 1)
+            with _load(results, "overhead") as out:
+                out.update(overhead(work, runs if "overhead" in wanted else 1))
+            site = Path(results["overhead"].pop("site_dir"))
+            if "overhead" not in wanted:  # built once only to serve the pages below
+                del results["overhead"]
         if "scaling" in wanted:
             log("Zensical")
             try:
@@ -181,31 +203,40 @@ def main(argv: list[str] | None = None) -> int:
                 results["zensical_error"] = str(exc)
                 log(f"  Zensical unavailable: {exc}")
             log("Scaling (synthetic topic pages)")
-            results["scaling"] = scaling(work, sizes, size_runs, zensical)
+            with _load(results, "scaling") as out:
+                out.update(scaling(work, sizes, size_runs, zensical))
         if "serve" in wanted:
             from bench import serve
 
             log("Edit to preview (mkdocs serve)")
-            results["serve"] = serve.measure_all(work, TOPIC_PAGE, 2 if args.quick else 3, log)
-        site = Path(results["overhead"]["site_dir"]) if "overhead" in results else None
+            with _load(results, "serve") as out:
+                out.update(serve.measure_all(work, TOPIC_PAGE, 2 if args.quick else 3, log))
         if site is not None and ("weight" in wanted or "lighthouse" in wanted):
             from bench import weight
 
             with weight.StaticServer(site) as server:
                 if "weight" in wanted:
                     log("Reader weight (first view)")
-                    results["weight"] = weight.measure(server.url, TOPIC_PAGE, site, log)
+                    with _load(results, "weight") as out:
+                        out.update(weight.measure(server.url, TOPIC_PAGE, site, log))
                 if "lighthouse" in wanted:
                     from bench import lighthouse
 
                     log("Lighthouse (mobile performance)")
-                    results["lighthouse"] = lighthouse.measure(server.url, TOPIC_PAGE, 3, log)
-        if "overhead" in results:
-            results["overhead"].pop("site_dir", None)
+                    with _load(results, "lighthouse") as out:
+                        out.update(lighthouse.measure(server.url, TOPIC_PAGE, 3, log))
     results["machine_at_end"] = timing.machine()
     results["duration_s"] = round(
         (datetime.datetime.now(datetime.UTC) - started).total_seconds(), 1
     )
+    if args.merge and args.output.is_file():
+        previous = json.loads(args.output.read_text(encoding="utf-8"))
+        previous.setdefault("sections_from", {})
+        for key in SECTIONS + ("zensical_error",):
+            if key in results:
+                previous[key] = results[key]
+                previous["sections_from"][key] = results["date"]
+        results = {**previous, **{k: v for k, v in results.items() if k not in SECTIONS}}
     args.output.parent.mkdir(parents=True, exist_ok=True)
     args.output.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
     log("")

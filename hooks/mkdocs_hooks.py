@@ -22,6 +22,11 @@ from hooks.model import CurriculumError, is_topic_path, load_curriculum  # noqa:
 
 VENDOR = {
     "node_modules/mermaid/dist/mermaid.min.js": "assets/javascripts/vendor/mermaid.min.js",
+    # The ES module build, which loads only the diagram types a page uses (mermaid-loader.js).
+    "node_modules/mermaid/dist/mermaid.esm.min.mjs": "assets/javascripts/vendor/mermaid/mermaid.esm.min.mjs",
+}
+VENDOR_DIRS = {
+    "node_modules/mermaid/dist/chunks/mermaid.esm.min": "assets/javascripts/vendor/mermaid/chunks/mermaid.esm.min",
 }
 
 
@@ -39,6 +44,16 @@ def on_env(env, config, files, **kwargs):
     if preview.active():
         env.bytecode_cache = preview.BYTECODE
     return env
+
+
+def on_startup(command, dirty, **kwargs) -> None:
+    preview.start(command, dirty)  # `make serve` previews with --dirty (hooks/preview.py)
+
+
+def on_nav(nav, config, files, **kwargs):
+    if preview.active():
+        preview.prepare(files, config)
+    return nav
 
 
 def on_config(config, **kwargs):
@@ -117,6 +132,17 @@ def on_post_build(config, **kwargs) -> None:
             raise PluginError(
                 f"{src} is missing: run `make install` (it runs `npm ci`) to install the site's front-end assets"
             )
-        target = site_dir / dest
-        target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(source, target)
+        _copy(source, site_dir / dest)
+    for src, dest in VENDOR_DIRS.items():
+        for source in sorted((ROOT / src).glob("*.mjs")):
+            _copy(source, site_dir / dest / source.name)
+
+
+def _copy(source: Path, target: Path) -> None:
+    """Copy unless an identical copy is there (serve rebuilds would copy 5 MB each time)."""
+    if target.is_file():
+        have, want = target.stat(), source.stat()
+        if have.st_size == want.st_size and have.st_mtime >= want.st_mtime:
+            return
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(source, target)
