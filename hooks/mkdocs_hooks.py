@@ -46,16 +46,6 @@ def on_env(env, config, files, **kwargs):
     return env
 
 
-def on_startup(command, dirty, **kwargs) -> None:
-    preview.start(command, dirty)  # `make serve` previews with --dirty (hooks/preview.py)
-
-
-def on_nav(nav, config, files, **kwargs):
-    if preview.active():
-        preview.prepare(files, config)
-    return nav
-
-
 def on_config(config, **kwargs):
     """The glossary explains abbreviations on every page, through the abbr extension."""
     path = ROOT / "includes" / "abbreviations.md"
