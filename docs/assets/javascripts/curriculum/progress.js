@@ -432,7 +432,8 @@ function onChange(event) {
 function show() {
   const root = article();
   if (!root) return;
-  build(root);
+  // Material swaps the article on every navigation; the same article seen twice is built once.
+  if (!root.dataset.progressReady) build(root);
   render(store.read());
   root.dataset.progressReady = "true";
 }
