@@ -40,12 +40,6 @@ def on_nav(nav, config, files, **kwargs):
     return nav
 
 
-def on_env(env, config, files, **kwargs):
-    if preview.active():
-        env.bytecode_cache = preview.BYTECODE
-    return env
-
-
 def on_config(config, **kwargs):
     """The glossary explains abbreviations on every page, through the abbr extension."""
     path = ROOT / "includes" / "abbreviations.md"
@@ -111,6 +105,8 @@ def on_page_markdown(markdown: str, page, config, **kwargs) -> str:
     problems = snippets.check(source, project, f"{docs}/{page.file.src_uri}")
     if problems:
         raise PluginError("\n".join(problems))
+    if preview.active():
+        preview.page_markdown(markdown, page)
     return markdown
 
 

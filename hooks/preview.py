@@ -9,13 +9,19 @@ these only when `mkdocs serve --dirty` is running):
 - A page that is not rebuilt is not read either, so the rebuilt pages' navigation would
   show no title for it; its source is read (cached by modification time) for its title.
 
+Two caches keep a rebuild short: a page that uses macros but whose Markdown after the
+macros is what it was (a body edit does not change the readiness checklist) keeps its
+built page; and Material's templates stay compiled across rebuilds (MkDocs makes a new
+Jinja environment for each).
+
 What stays approximate until a full build (`make build`): pages that are not rebuilt
-keep their navigation and previous/next links from before the change, and the search
-index may list a rebuilt page twice.
+keep their navigation and previous/next links from before the change (and the print
+page its topics), and the search index may list a rebuilt page twice.
 """
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import os
 import re
@@ -53,6 +59,25 @@ def start(command: str, dirty: bool) -> None:
     logger = logging.getLogger("mkdocs.commands.build")
     if _state["active"] and _FILTER not in logger.filters:
         logger.addFilter(_FILTER)
+    if _state["active"]:
+        _keep_templates_compiled()
+
+
+def _keep_templates_compiled() -> None:
+    """Every Jinja environment MkDocs makes for the theme shares one bytecode cache."""
+    from mkdocs.theme import Theme
+
+    original = Theme.get_env
+    if getattr(original, "_preview_cache", False):
+        return
+
+    def get_env(self):
+        env = original(self)
+        env.bytecode_cache = BYTECODE
+        return env
+
+    get_env._preview_cache = True
+    Theme.get_env = get_env
 
 
 def active() -> bool:
@@ -92,10 +117,41 @@ def _always() -> bool:
     return True
 
 
+def _never() -> bool:
+    return False
+
+
+# src_uri -> (digest of the Markdown after macros, HTML, toc, title) of its last render
+_RENDERED: dict[str, tuple[str, str, object, str | None]] = {}
+
+
+def page_markdown(markdown: str, page) -> None:
+    """Reuse the last render of a page that uses macros when its Markdown did not change."""
+    key = page.file.src_uri
+    digest = hashlib.sha1(markdown.encode("utf-8")).hexdigest()
+    hit = _RENDERED.get(key)
+    forced = page.file.__dict__.get("is_modified") is _always
+    if forced and hit and hit[0] == digest and os.path.isfile(page.file.abs_dest_path):
+        _, content, toc, title = hit
+
+        def reuse(config, files) -> None:
+            page.content, page.toc, page._title_from_render = content, toc, title
+
+        page.render = reuse
+        page.file.is_modified = _never  # its built page stays as it is
+        return
+    render = page.render
+
+    def render_and_keep(config, files) -> None:
+        render(config, files)
+        _RENDERED[key] = (digest, page.content, page.toc, page._title_from_render)
+
+    page.render = render_and_keep
+
+
 class _MemoryBytecodeCache(jinja2.BytecodeCache):
-    """Compiled theme templates, kept across rebuilds (MkDocs makes a new Jinja environment
-    for every build, which recompiled Material's templates each time). Keyed by Jinja on
-    the template's name and source checksum, so an edited override is recompiled."""
+    """Compiled theme templates, kept across rebuilds. Keyed by Jinja on the template's
+    name and source checksum, so an edited override is recompiled."""
 
     def __init__(self) -> None:
         self._store: dict[str, bytes] = {}
