@@ -117,7 +117,7 @@ def topic_page(n: int) -> str:
             f"description: {_sentence(rng, 18)!r}",
             f"topic: {slug}",
             f"part: {part_of(n)}",
-            f"order: {n}",
+            f"order: {n // len(PARTS) + 1}",  # position within its part
             f"tags: [{', '.join(tags)}]",
             'reviewed: "2026-11"',
             "checklist:",
