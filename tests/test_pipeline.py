@@ -60,12 +60,12 @@ MR = {
 # Every kind of pipeline: (branch checked out, variables set, variables unset, the jobs
 # GitLab creates). Add a job to .gitlab-ci.yml, add it here for each kind it runs in.
 KINDS = {
-    "default-branch": ("main", {}, [], {"test", "downloads", "pages"}),
-    "merge-request": ("feature", MR, ["CI_COMMIT_BRANCH"], {"test", "downloads", "review-site"}),
+    "default-branch": ("main", {}, [], {"lint", "test", "downloads", "pages"}),
+    "merge-request": ("feature", MR, ["CI_COMMIT_BRANCH"], {"lint", "test", "downloads", "review-site"}),
     "branch-with-open-mr": ("feature", {"CI_OPEN_MERGE_REQUESTS": "group/project!1"}, [], set()),
     "branch-without-mr": ("feature", {}, [], set()),
-    "schedule": ("main", {"CI_PIPELINE_SOURCE": "schedule"}, [], {"test", "linkcheck"}),
-    "web": ("main", {"CI_PIPELINE_SOURCE": "web"}, [], {"test", "downloads", "pages"}),
+    "schedule": ("main", {"CI_PIPELINE_SOURCE": "schedule"}, [], {"test", "freshness", "linkcheck"}),
+    "web": ("main", {"CI_PIPELINE_SOURCE": "web"}, [], {"lint", "test", "downloads", "pages"}),
 }
 
 
