@@ -47,6 +47,16 @@ def table(r: dict) -> str:
                 f"<= {o['target_ratio']}x{_mark(ratio['wall'] <= o['target_ratio'])}",
             )
         )
+        if "ratio_ours_to_plain_same_output" in o:
+            same = o["ratio_ours_to_plain_same_output"]
+            rows.append(
+                (
+                    "  vs plain Material of the generator's output",
+                    f"{o['ours']['median_wall_s']:.2f} s / {o['plain_same_output']['median_wall_s']:.2f} s = "
+                    f"{same['wall']:.2f}x (CPU {same['cpu']:.2f}x)",
+                    "",
+                )
+            )
     if "scaling" in r:
         s = r["scaling"]
         for size, e in s["sizes"].items():

@@ -19,6 +19,7 @@ import datetime
 import json
 import os
 import shutil
+import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -71,8 +72,14 @@ def _check_pages(name: str, site: Path, pages: int) -> None:
         raise timing.BuildFailed(f"{name}: built {built} pages into {site}, expected {pages}")
 
 
-def overhead(work: Path, runs: int) -> dict:
-    """The real site with our hooks and macros vs plain Material, alternated."""
+def overhead(work: Path, runs: int, same_output: bool = True) -> dict:
+    """The real site with our hooks and macros vs plain Material, alternated.
+
+    Plain Material does not render what the generator adds (checklists, questions,
+    reading lists and the aggregate pages live in front matter and macros), so it also
+    builds the generator's output, expanded to Markdown once: the gap to that build is
+    the generator's own cost.
+    """
     project = projects.real_project(work / "real")
     projects.write_configs(project)
     pages = sum(1 for _ in (project / "docs").rglob("*.md"))
@@ -80,9 +87,16 @@ def overhead(work: Path, runs: int) -> dict:
         _mkdocs_build("ours", project, "ours", work / "real-site-ours", pages),
         _mkdocs_build("plain", project, "plain", work / "real-site-plain", pages),
     ]
+    if same_output:
+        expanded = _expanded_project(work, project)
+        builds.append(
+            _mkdocs_build(
+                "plain_same_output", expanded, "plain", work / "real-site-expanded", pages
+            )
+        )
     log(f"  real site: {pages} Markdown pages, {runs} alternated runs each")
     series = timing.alternate(builds, runs, log)
-    return {
+    out = {
         "pages": pages,
         "ours": series["ours"].summary(),
         "plain": series["plain"].summary(),
@@ -90,6 +104,31 @@ def overhead(work: Path, runs: int) -> dict:
         "target_ratio": 1.15,
         "site_dir": str(work / "real-site-ours"),
     }
+    if same_output:
+        out["plain_same_output"] = series["plain_same_output"].summary()
+        out["ratio_ours_to_plain_same_output"] = timing.ratio(series, "ours", "plain_same_output")
+    return out
+
+
+def _expanded_project(work: Path, project: Path) -> Path:
+    """A copy of the real site whose pages are the generator's output (bench/expand_hook.py)."""
+    expanded = projects.real_project(work / "real-expanded")
+    projects.write_configs(expanded)
+    config = projects.load_config(project / "mkdocs-ours.yml")
+    config["hooks"] = [*config.get("hooks", []), str(ROOT / "bench" / "expand_hook.py")]
+    projects.dump_config(config, project / "mkdocs-expand.yml")
+    result = subprocess.run(
+        [MKDOCS, "build", "-f", "mkdocs-expand.yml", "--site-dir", str(work / "expand-site")],
+        cwd=project,
+        env={**projects.bench_env(), "BENCH_EXPAND_DIR": str(expanded / "docs")},
+        capture_output=True,
+        text=True,
+        timeout=3600,
+    )
+    if result.returncode != 0:
+        raise timing.BuildFailed(f"expanding the real site failed:\n{result.stderr[-2000:]}")
+    shutil.rmtree(work / "expand-site", ignore_errors=True)
+    return expanded
 
 
 def scaling(work: Path, sizes: list[int], runs: dict[int, int], zensical: dict | None) -> dict:
