@@ -81,6 +81,16 @@ def table(r: dict) -> str:
                 f"within ±{s['target_growth']:.0%}{_mark(abs(g['ours']['wall']) <= s['target_growth'])}",
             )
         )
+        for name, m in s.get("marginal_cost", {}).items():
+            steps = "; ".join(
+                f"{x['from']}->{x['to']}: {x['ms_per_page_wall']:.0f} ms wall, {x['ms_per_page_cpu']:.0f} ms CPU"
+                for x in m["steps"]
+            )
+            target = ""
+            if name == "ours" and "growth_cpu" in m:
+                target = f"growth {m['growth_cpu']:+.0%} CPU, within ±{s['target_growth']:.0%}"
+                target += _mark(abs(m["growth_cpu"]) <= s["target_growth"])
+            rows.append((f"  marginal cost of a page, {name}", steps, target))
         last = s["sizes"][str(g["to"])]
         if "ratio_ours_to_zensical" in last:
             z = last["ratio_ours_to_zensical"]["wall"]

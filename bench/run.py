@@ -182,6 +182,39 @@ def growth(out: dict) -> dict:
                 "cpu": round(last[name]["ms_per_page_cpu"] / first[name]["ms_per_page_cpu"] - 1, 3),
             }
     out["per_page_growth"] = result
+    # The marginal cost of a page, between consecutive sizes: a fixed start-up cost (imports,
+    # config, theme) inflates ms/page at 30 pages; this is what grows if a page costs more
+    # the more pages there are.
+    marginal = {}
+    for name in ("ours", "plain", "zensical"):
+        steps = []
+        for a, b in zip(sizes, sizes[1:], strict=False):
+            lo, hi = out["sizes"][a], out["sizes"][b]
+            if name in lo and name in hi:
+                pages = hi["pages"] - lo["pages"]
+                steps.append(
+                    {
+                        "from": int(a),
+                        "to": int(b),
+                        "ms_per_page_wall": round(
+                            (hi[name]["median_wall_s"] - lo[name]["median_wall_s"]) * 1000 / pages,
+                            1,
+                        ),
+                        "ms_per_page_cpu": round(
+                            (hi[name]["median_cpu_s"] - lo[name]["median_cpu_s"]) * 1000 / pages, 1
+                        ),
+                    }
+                )
+        if steps:
+            marginal[name] = {"steps": steps}
+            if len(steps) > 1 and steps[0]["ms_per_page_cpu"] > 0:
+                marginal[name]["growth_cpu"] = round(
+                    steps[-1]["ms_per_page_cpu"] / steps[0]["ms_per_page_cpu"] - 1, 3
+                )
+                marginal[name]["growth_wall"] = round(
+                    steps[-1]["ms_per_page_wall"] / steps[0]["ms_per_page_wall"] - 1, 3
+                )
+    out["marginal_cost"] = marginal
     out["target_growth"] = 0.30
     out["target_ratio_ours_to_zensical"] = 0.5
     return out
