@@ -17,7 +17,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from hooks import exports, glossary, preview, printable, progress_data, snippets  # noqa: E402
+from hooks import exports, glossary, nav_labels, preview, printable, progress_data, snippets  # noqa: E402
 from hooks.model import CurriculumError, is_topic_path, load_curriculum  # noqa: E402
 
 VENDOR = {
@@ -38,6 +38,11 @@ def on_nav(nav, config, files, **kwargs):
     if preview.active():
         preview.prepare(files, config)
     return nav
+
+
+def on_env(env, config, files, **kwargs):
+    env.filters["nav_section_labels"] = nav_labels.label_sections  # overrides/main.html
+    return env
 
 
 def on_config(config, **kwargs):
