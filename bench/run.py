@@ -274,7 +274,10 @@ def main(argv: list[str] | None = None) -> int:
         if "overhead" in wanted or "weight" in wanted or "lighthouse" in wanted:
             log("Generator overhead (real site)")
             with _load(results, "overhead") as out:
-                out.update(overhead(work, runs if "overhead" in wanted else 1))
+                if "overhead" in wanted:
+                    out.update(overhead(work, runs))
+                else:
+                    out.update(overhead(work, 1, same_output=False))
             site = Path(results["overhead"].pop("site_dir"))
             if "overhead" not in wanted:  # built once only to serve the pages below
                 del results["overhead"]
