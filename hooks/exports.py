@@ -285,7 +285,7 @@ def build_date(epoch: int) -> str:
 
 # --------------------------------------------------------------------------- Anki
 
-# Fixed forever: Anki recognises the note type and the deck by these ids, so a newer deck
+# Fixed forever: Anki recognizes the note type and the deck by these ids, so a newer deck
 # updates the reader's existing deck instead of adding a second one. Random 31-bit numbers,
 # picked once (genanki's advice); never change them.
 ANKI_MODEL_ID = 1_607_392_319

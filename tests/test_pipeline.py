@@ -61,10 +61,20 @@ MR = {
 # GitLab creates). Add a job to .gitlab-ci.yml, add it here for each kind it runs in.
 KINDS = {
     "default-branch": ("main", {}, [], {"lint", "test", "downloads", "pages"}),
-    "merge-request": ("feature", MR, ["CI_COMMIT_BRANCH"], {"lint", "test", "downloads", "review-site"}),
+    "merge-request": (
+        "feature",
+        MR,
+        ["CI_COMMIT_BRANCH"],
+        {"lint", "test", "downloads", "review-site"},
+    ),
     "branch-with-open-mr": ("feature", {"CI_OPEN_MERGE_REQUESTS": "group/project!1"}, [], set()),
     "branch-without-mr": ("feature", {}, [], set()),
-    "schedule": ("main", {"CI_PIPELINE_SOURCE": "schedule"}, [], {"test", "freshness", "linkcheck"}),
+    "schedule": (
+        "main",
+        {"CI_PIPELINE_SOURCE": "schedule"},
+        [],
+        {"test", "freshness", "linkcheck"},
+    ),
     "web": ("main", {"CI_PIPELINE_SOURCE": "web"}, [], {"lint", "test", "downloads", "pages"}),
 }
 
