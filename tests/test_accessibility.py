@@ -6,14 +6,14 @@ fonts, diagrams, search), and no page throws a script error.
 Every HTML page the build writes is loaded over HTTP in Debian's Chromium with every
 <details> open (questions, answers, admonitions) and checked by axe with its default
 rules (WCAG 2.0-2.2 A and AA, and best practices); in the dark palette, with the rules
-that depend on colour. The search dialog is checked open, with results. A failure
+that depend on color. The search dialog is checked open, with results. A failure
 names the rule, its impact, the page and the failing selectors, so it can be fixed
 without re-running anything.
 
 Where the time goes: nine in ten elements of a code-heavy page are syntax-highlighting
-tokens, and checking each token's contrast is most of axe's work. A token's colour
+tokens, and checking each token's contrast is most of axe's work. A token's color
 depends only on its class, so every token class used anywhere on the site is checked
-once per palette (test_every_code_token_colour_has_contrast), and the page sweep
+once per palette (test_every_code_token_color_has_contrast), and the page sweep
 skips the tokens themselves (not the code blocks, which every rule still checks).
 """
 
@@ -128,7 +128,7 @@ class Checker:
         return self.page.evaluate("document.body.dataset.mdColorScheme")
 
     def settle(self):
-        """Wait for colour transitions (palette switch, details opening) to end."""
+        """Wait for color transitions (palette switch, details opening) to end."""
         self.page.wait_for_function(
             "document.getAnimations().every(a => a.playState !== 'running'"
             " || a.effect.getComputedTiming().iterations === Infinity)"
@@ -190,7 +190,7 @@ def test_every_page_passes_axe_in_both_palettes(checker, built_site):
     assert not checker.foreign, "requests to other hosts:\n" + "\n".join(checker.foreign)
 
 
-def test_every_code_token_colour_has_contrast(checker, built_site):
+def test_every_code_token_color_has_contrast(checker, built_site):
     """Each token class used on the site, set in a code block, checked in both palettes."""
     classes = token_classes(built_site)
     assert {"k", "s1", "c1", "nb"} <= set(classes), classes
