@@ -32,7 +32,15 @@ def test_examples_pass_under_node_test():
         [node, "--test"], cwd=EXAMPLES, capture_output=True, text=True, timeout=300
     )
     summary = "\n".join(line for line in result.stdout.splitlines() if line.startswith("# "))
-    assert result.returncode == 0, result.stdout[-6000:] + result.stderr[-2000:]
+    lines = result.stdout.splitlines()
+    failed = [
+        "\n".join(lines[i : i + 25])
+        for i, line in enumerate(lines)
+        if line.lstrip().startswith("not ok")
+    ]
+    assert result.returncode == 0, (
+        "\n\n".join(failed) or result.stdout[-6000:] + result.stderr[-2000:]
+    )
     assert re.search(r"^# pass [1-9]", result.stdout, re.M), summary
     assert re.search(r"^# fail 0$", result.stdout, re.M), summary
 
