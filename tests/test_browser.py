@@ -61,7 +61,10 @@ def test_every_mermaid_diagram_renders_from_the_self_hosted_copy(browser, server
         # Diagrams load when they near the screen, or all at once for print.
         page.emulate_media(media="print")
         try:
-            page.wait_for_function("!document.querySelector('pre.mermaid')", timeout=15000)
+            # The print page holds every topic's diagrams at once (about fifty): the PDF
+            # needs them all, so it gets longer to render them, not a pass.
+            timeout = 90_000 if path == "/print/" else 15_000
+            page.wait_for_function("!document.querySelector('pre.mermaid')", timeout=timeout)
         except playwright_sync.TimeoutError:
             errors.append("a diagram never rendered")
         if errors:
