@@ -4,7 +4,7 @@
   edit-to-preview run can change a page; everything else symlinked).
 - `synthetic_project(dest, topics)`: the real hooks, overrides and glossary with synthetic
   docs (bench/synthetic.py) and a generated nav.
-- Config flavours, all derived from the real mkdocs.yml so a change there is benchmarked:
+- Config variants, all derived from the real mkdocs.yml so a change there is benchmarked:
   `ours` (as is), `plain` (plain Material: no macros plugin, no hooks, no theme overrides,
   the glossary given to the abbr extension directly) and `zensical` (plain, minus what
   Zensical does not read).
@@ -96,7 +96,7 @@ def _set_options(entries: list, name: str, options: dict[str, Any]) -> None:
     entries.append({name: options})
 
 
-def flavour(config: dict[str, Any], kind: str, nav: list | None = None) -> dict[str, Any]:
+def variant(config: dict[str, Any], kind: str, nav: list | None = None) -> dict[str, Any]:
     """The config for one engine: 'ours', 'plain' or 'zensical'."""
     config = yaml.load(yaml.dump(config, Dumper=_Dumper), Loader=_Loader)  # deep copy
     if nav is not None:
@@ -157,7 +157,7 @@ def write_configs(project: Path, nav: list | None = None) -> dict[str, Path]:
     base = load_config()
     out = {}
     for kind in ("ours", "plain", "zensical"):
-        out[kind] = dump_config(flavour(base, kind, nav), project / f"mkdocs-{kind}.yml")
+        out[kind] = dump_config(variant(base, kind, nav), project / f"mkdocs-{kind}.yml")
     shutil.copyfile(out["ours"], project / "mkdocs.yml")
     return out
 
