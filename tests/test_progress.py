@@ -704,3 +704,21 @@ def test_progress_widgets_pass_axe_in_both_palettes(browser, server, built_site,
         assert not r.errors, r.errors
         r.close()
     assert not failures, "\n".join(failures)
+
+
+def test_the_print_page_keeps_its_boxes_empty_and_shows_no_progress_controls(reader):
+    page = reader.open(TOPIC)
+    first = page.locator(BOX).first
+    first.check(force=True)
+    item_id = first.evaluate("box => box.closest('[data-item-id]').dataset.itemId")
+    printed = reader.context.new_page()
+    printed.on("pageerror", lambda e: reader.errors.append(str(e)))
+    printed.goto(reader.base + "/print/", wait_until="domcontentloaded")
+    printed.wait_for_selector(".print-cover")
+    # The module has run by the time the other page's scripts settle; give it the same chance.
+    printed.wait_for_load_state("load")
+    box = printed.locator(f'[data-item-id="{item_id}"] input[type=checkbox]')
+    if box.count():
+        assert not box.first.is_checked(), "the print page shows the reader's tick"
+    assert printed.locator("[data-level-filter]").count() == 0
+    assert printed.locator("article[data-progress-ready]").count() == 0

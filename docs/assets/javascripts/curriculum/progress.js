@@ -39,8 +39,11 @@ function el(tag, attrs = {}, ...children) {
   return node;
 }
 
+// The page's article, or null where progress has no place: the print page keeps its
+// boxes empty, to be ticked with a pen.
 function article() {
-  return document.querySelector("article.md-content__inner") || document.querySelector("article");
+  const root = document.querySelector("article.md-content__inner") || document.querySelector("article");
+  return root && !root.querySelector(".print-cover") ? root : null;
 }
 
 function plural(count, word) {
