@@ -33,17 +33,8 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from hooks import exports  # noqa: E402
+from scripts.chromium import ARGS, CHROMIUM  # noqa: E402
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 MARGIN = {"top": "16mm", "bottom": "16mm", "left": "15mm", "right": "15mm"}
 _SMALL = "font-size:8px;width:100%;margin:0 15mm;color:#444;font-family:sans-serif"
 HEADER = f'<div style="{_SMALL};text-align:right"><span class="title"></span></div>'
@@ -174,6 +165,8 @@ def make_pdf(site: Path, out: Path, base_url: str | None = None) -> dict[str, in
     site = site.resolve()
     source = print_page(site)
     base = (base_url or site_url(site)).rstrip("/") + "/"
+    if CHROMIUM is None:
+        sys.exit("make_pdf: Chromium is not installed; run `apt-get install chromium` and retry")
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
         try:

@@ -7,7 +7,6 @@ import functools
 import http.server
 import os
 import re
-import shutil
 import subprocess
 import sys
 import textwrap
@@ -46,16 +45,8 @@ def built_site(tmp_path_factory) -> Path:
 
 # --------------------------------------------------------------------------- browser
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
+from scripts.chromium import ARGS as CHROMIUM_ARGS  # noqa: E402
+from scripts.chromium import CHROMIUM  # noqa: E402
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
