@@ -78,7 +78,7 @@ def table(r: dict) -> str:
                 f"ours {g['ours']['wall']:+.0%} wall, {g['ours']['cpu']:+.0%} CPU; "
                 f"plain {g['plain']['wall']:+.0%} wall"
                 + (f"; Zensical {g['zensical']['wall']:+.0%} wall" if "zensical" in g else ""),
-                f"within ±{s['target_growth']:.0%}{_mark(abs(g['ours']['wall']) <= s['target_growth'])}",
+                "includes start-up: see the marginal cost",
             )
         )
         for name, m in s.get("marginal_cost", {}).items():
@@ -88,8 +88,13 @@ def table(r: dict) -> str:
             )
             target = ""
             if name == "ours" and "growth_cpu" in m:
-                target = f"growth {m['growth_cpu']:+.0%} CPU, within ±{s['target_growth']:.0%}"
-                target += _mark(abs(m["growth_cpu"]) <= s["target_growth"])
+                target = (
+                    f"growth {m['growth_wall']:+.0%} wall, {m['growth_cpu']:+.0%} CPU; "
+                    f"within ±{s['target_growth']:.0%}"
+                )
+                target += _mark(
+                    max(abs(m["growth_cpu"]), abs(m["growth_wall"])) <= s["target_growth"]
+                )
             rows.append((f"  marginal cost of a page, {name}", steps, target))
         last = s["sizes"][str(g["to"])]
         if "ratio_ours_to_zensical" in last:
