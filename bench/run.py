@@ -164,7 +164,7 @@ def scaling(work: Path, sizes: list[int], runs: dict[int, int], zensical: dict |
             for path in build.clear:
                 shutil.rmtree(path, ignore_errors=True)
     if zensical is not None:
-        out["zensical"] = {k: v for k, v in zensical.items() if k != "digest"}
+        out["zensical"] = {k: v for k, v in zensical.items() if k not in ("digest", "executable")}
     return growth(out)
 
 
