@@ -34,6 +34,12 @@ def on_startup(command, dirty, **kwargs) -> None:
     preview.start(command, dirty)  # `make serve` previews with --dirty (hooks/preview.py)
 
 
+def on_serve(server, config, builder, **kwargs):
+    if preview.active():
+        preview.watch_closely(server)
+    return server
+
+
 def on_nav(nav, config, files, **kwargs):
     if preview.active():
         preview.prepare(files, config)

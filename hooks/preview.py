@@ -61,6 +61,46 @@ def start(command: str, dirty: bool) -> None:
         logger.addFilter(_FILTER)
     if _state["active"]:
         _keep_templates_compiled()
+        _keep_theme_file_list()
+
+
+POLL_SECONDS = 0.1
+
+
+def watch_closely(server) -> None:
+    """MkDocs polls the docs for changes every 0.5 s, on average a quarter of a second
+    before a rebuild even starts; poll every 0.1 s (a stat of each docs file: cheap)."""
+    observer = getattr(server, "observer", None)
+    if observer is None or not hasattr(observer, "_timeout"):
+        return  # another watchdog: leave it as it is
+    observer._timeout = POLL_SECONDS
+    for emitter in observer.emitters:
+        if hasattr(emitter, "_timeout"):
+            emitter._timeout = POLL_SECONDS
+
+
+def _keep_theme_file_list() -> None:
+    """List the theme's static files once, not on every rebuild (Material has thousands of
+    icons; walking and filtering them was a sixth of a rebuild). Same files, same order."""
+    from mkdocs.structure.files import File, Files
+
+    original = Files.add_files_from_theme
+    if getattr(original, "_preview_cache", False):
+        return
+    listed: dict[tuple, list[tuple[str, str]]] = {}
+
+    def add_files_from_theme(self, env, config) -> None:
+        key = (tuple(config.theme.dirs), tuple(config.theme.static_templates))
+        if key not in listed:
+            everything = Files([])  # every theme file, before docs files shadow any
+            original(everything, env, config)
+            listed[key] = [(f.src_uri, f.src_dir) for f in everything]
+        for path, src_dir in listed[key]:
+            if self.get_file_from_path(path) is None:
+                self.append(File(path, src_dir, config.site_dir, config.use_directory_urls))
+
+    add_files_from_theme._preview_cache = True
+    Files.add_files_from_theme = add_files_from_theme
 
 
 def _keep_templates_compiled() -> None:
