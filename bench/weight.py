@@ -18,16 +18,9 @@ from functools import partial
 from pathlib import Path
 from urllib.parse import urlsplit
 
-CHROMIUM = "/usr/bin/chromium"
-CHROME_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
+from scripts.chromium import ARGS as CHROME_ARGS
+from scripts.chromium import CHROMIUM
+
 TEXT_TYPES = ("text/", "javascript", "json", "svg", "xml")
 VIEWPORT = {"width": 412, "height": 823}  # Lighthouse's mobile screen
 
