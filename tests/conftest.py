@@ -7,6 +7,7 @@ import functools
 import http.server
 import os
 import re
+import shutil
 import subprocess
 import sys
 import textwrap
@@ -23,15 +24,38 @@ for var in ("CI_PAGES_URL", "CI_PROJECT_URL", "CI_PROJECT_PATH", "MKDOCS_EDIT_UR
     ENV.pop(var, None)
 
 
-def run_build(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
+def run_build(
+    project: Path,
+    site_dir: Path,
+    *,
+    engine: str = MKDOCS,
+    args: tuple = (),
+    env: dict | None = None,
+) -> subprocess.CompletedProcess:
+    """A strict build of project into site_dir, by MkDocs unless another engine is named."""
     return subprocess.run(
-        [MKDOCS, "build", "--strict", "--site-dir", str(site_dir)],
+        [engine, "build", "--strict", *args, "--site-dir", str(site_dir)],
         cwd=project,
-        env=ENV,
+        env=ENV if env is None else env,
         capture_output=True,
         text=True,
         timeout=600,
     )
+
+
+def copy_project(dest: Path) -> Path:
+    """Copy what a fresh clone would have (tracked files plus new ones not ignored) to dest."""
+    listed = subprocess.run(
+        ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
+        cwd=ROOT,
+        capture_output=True,
+        check=True,
+    ).stdout.decode()
+    for name in filter(None, listed.split("\0")):
+        if (ROOT / name).is_file():
+            (dest / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(ROOT / name, dest / name)
+    return dest
 
 
 @pytest.fixture(scope="session")

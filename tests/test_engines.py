@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import BIN, ENV, ROOT, topic_page
+from tests.conftest import BIN, ROOT, run_build, topic_page
 from tests.test_reproducible import comparable, describe, files_under
 
 PROPERDOCS = str(BIN / "properdocs")
@@ -24,14 +24,7 @@ GENERATOR = re.compile(rb'<meta name="generator" content="[^"]*">')
 
 def properdocs_build(project: Path, site: Path) -> subprocess.CompletedProcess:
     # -f: name the config file, which ProperDocs otherwise looks for as properdocs.yml first.
-    return subprocess.run(
-        [PROPERDOCS, "build", "--strict", "-f", "mkdocs.yml", "--site-dir", str(site)],
-        cwd=project,
-        env=ENV,
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
+    return run_build(project, site, engine=PROPERDOCS, args=("-f", "mkdocs.yml"))
 
 
 @pytest.fixture(scope="module")

@@ -45,7 +45,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from tests.conftest import ROOT
+from tests.conftest import ROOT, copy_project
 
 GCL = ROOT / "node_modules" / ".bin" / "gitlab-ci-local"
 TIMINGS: dict[str, float] = {}
@@ -110,17 +110,7 @@ def repo(tmp_path_factory) -> Path:
     absent = [str(path.relative_to(ROOT)) for path in installed if not path.exists()]
     assert not absent, f"{absent} missing: run `make install` first"
     started = time.monotonic()
-    repo = tmp_path_factory.mktemp("pipeline") / "project"
-    listed = subprocess.run(
-        ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
-        cwd=ROOT,
-        capture_output=True,
-        check=True,
-    ).stdout.decode()
-    for name in filter(None, listed.split("\0")):
-        if (ROOT / name).is_file():
-            (repo / name).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(ROOT / name, repo / name)
+    repo = copy_project(tmp_path_factory.mktemp("pipeline") / "project")
     symlink_farm(repo / ".venv", ROOT / ".venv")
     symlink_farm(repo / "node_modules", ROOT / "node_modules")
     symlink_farm(repo / "examples" / "node_modules", ROOT / "examples" / "node_modules")

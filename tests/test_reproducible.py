@@ -12,13 +12,12 @@ from __future__ import annotations
 
 import gzip
 import re
-import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import ENV, MKDOCS, ROOT
+from tests.conftest import ENV, ROOT, copy_project, run_build
 
 SITEMAPS = {"sitemap.xml", "sitemap.xml.gz"}
 LASTMOD = re.compile(rb"<lastmod>[^<]*</lastmod>")
@@ -33,17 +32,6 @@ WRITTEN_BY = {
 }
 
 
-def project_files() -> list[str]:
-    """Everything a fresh clone would have: tracked files plus new ones not yet ignored."""
-    out = subprocess.run(
-        ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
-        cwd=ROOT,
-        capture_output=True,
-        check=True,
-    ).stdout
-    return [name for name in out.decode().split("\0") if name and (ROOT / name).is_file()]
-
-
 def last_commit_epoch() -> str:
     return subprocess.run(
         ["git", "log", "-1", "--format=%ct"], cwd=ROOT, capture_output=True, text=True, check=True
@@ -52,23 +40,12 @@ def last_commit_epoch() -> str:
 
 @pytest.fixture(scope="module")
 def second_build(tmp_path_factory) -> Path:
-    project = tmp_path_factory.mktemp("elsewhere") / "project"
-    for name in project_files():
-        target = project / name
-        target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy2(ROOT / name, target)
+    project = copy_project(tmp_path_factory.mktemp("elsewhere") / "project")
     (project / "node_modules").symlink_to(ROOT / "node_modules")
     site = project.parent / "site"
     seed = "2" if ENV.get("PYTHONHASHSEED") == "1" else "1"
     env = {**ENV, "PYTHONHASHSEED": seed, "SOURCE_DATE_EPOCH": last_commit_epoch()}
-    result = subprocess.run(
-        [MKDOCS, "build", "--strict", "--site-dir", str(site)],
-        cwd=project,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
+    result = run_build(project, site, env=env)
     assert result.returncode == 0, result.stdout + result.stderr
     return site
 
