@@ -2,6 +2,7 @@
 // progress. The build renders every day's checklist ids in data-items (or, for mock
 // interview days, question ids in data-cards); without JavaScript the plan reads the same,
 // just without the counts.
+import { countDone } from "./logic.js";
 import { read, subscribe } from "./store.js";
 import { isNew } from "./scheduler.js";
 
@@ -17,8 +18,7 @@ export function progressOf(block, doc) {
     const cards = ids(block.getAttribute("data-cards"));
     return { done: cards.filter((id) => !isNew(doc.cards[id])).length, total: cards.length };
   }
-  const items = ids(block.getAttribute("data-items"));
-  return { done: items.filter((id) => doc.items[id] && doc.items[id].done === true).length, total: items.length };
+  return countDone(doc, ids(block.getAttribute("data-items")));
 }
 
 function render(blocks, doc) {
