@@ -1,8 +1,13 @@
-"""MkDocs hooks (thin): check includes, and self-host the front-end assets the site needs.
+"""MkDocs hooks (thin): the MkDocs-facing wiring of the generator's plain modules.
 
-Mermaid is installed from the npm registry (package.json) and copied into the built site,
-so no page loads anything from a third-party host; assets/javascripts/mermaid-loader.js
-loads it only on pages that have a diagram.
+- on_config: the glossary, handed once to the abbr extension (hooks/glossary.py).
+- on_files: the generated files, added as site files so links to them are checked: the
+  progress scripts' items.json (hooks/progress_data.py), the exports (hooks/exports.py)
+  and the PDF and offline zip staged in dist/.
+- on_page_content / on_post_page: the print page (hooks/printable.py).
+- on_page_markdown: missing includes fail with the page, line and path (hooks/snippets.py).
+- on_startup / on_serve / on_nav: `make serve`'s dirty previews (hooks/preview.py).
+- on_post_build: self-hosted Mermaid from npm, so no page loads a third-party host.
 """
 
 from __future__ import annotations
